@@ -1,0 +1,1 @@
+"""Receivers for allauth's signals (connected in AccountsConfig.ready)."""

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from zentropy.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("settings/theme/", views.set_theme, name="set-theme"),
+]
