@@ -11,6 +11,8 @@ export DEBUG=${DEBUG:-false}
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 export SITE_URL=${SITE_URL:-http://$HOST:$PORT}
+DATA=${DATA_DIR:-data}
+mkdir -p "$DATA"
 
 echo "==> preparing the database (SQLite under data/)"
 $PY manage.py migrate --noinput -v0
@@ -22,9 +24,9 @@ pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM
 
-echo "==> starting the Celery worker and beat"
-.venv/bin/celery -A zentropy worker -B --loglevel=WARNING --concurrency=2 --pool=threads \
-  --schedule="data/celerybeat-schedule" >data/celery.log 2>&1 &
+echo "==> starting the Celery worker and beat (log: $DATA/celery.log)"
+# -B runs beat inside the worker: one process to start, schedules from the database (django-celery-beat).
+.venv/bin/celery -A zentropy worker -B --loglevel=INFO --concurrency=2 --pool=threads >"$DATA/celery.log" 2>&1 &
 pids+=($!)
 
 echo "==> Zentropy Scout is running at $SITE_URL  (Ctrl-C stops it; mail goes to data/mail/ and this console)"

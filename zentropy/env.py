@@ -69,6 +69,8 @@ def persisted_secret(name: str, path: Path, factory=lambda: secrets.token_urlsaf
     value = os.environ.get(name, "").strip()
     if value:
         return value.replace("\\n", "\n")
+    if env_bool("SECRETS_FROM_ENV_ONLY", False):
+        raise ImproperlyConfigured(f"{name} must be set (SECRETS_FROM_ENV_ONLY is on).")
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
