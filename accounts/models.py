@@ -76,3 +76,33 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name or self.email.split("@")[0]
+
+
+class MagicLink(models.Model):
+    """A one-time sign-in link (and its typed code) sent to an address.
+
+    Only hashes are stored: the token's SHA-256 and an HMAC of the code, so a
+    database leak gives no usable link. A row is used once (`used_at`), dies
+    after MAGIC_LINK_TTL_SECONDS, and is burned after too many wrong codes.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="magic_links")
+    email = models.EmailField(max_length=254)
+    token_hash = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    code_attempts = models.PositiveSmallIntegerField(default=0)
+    requested_ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "used_at"], name="accounts_magiclink_open_idx")]
+
+    def __str__(self) -> str:
+        return f"magic link for {self.email} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.expires_at > timezone.now()

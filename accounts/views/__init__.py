@@ -1,0 +1,1 @@
+"""Our account pages: the settings hub, sessions, deletion and magic links."""
