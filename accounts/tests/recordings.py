@@ -22,7 +22,7 @@ RECORDED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "recorde
 
 @cache
 def clean_range_response() -> str:
-    return (RECORDED / "pwned_range_padded.txt").read_text()
+    return (RECORDED / "pwned_range_padded.txt").read_bytes().decode()  # keep the CRLF line ends
 
 
 def range_response_with(password: str, count: int = 42) -> str:
