@@ -1,0 +1,1 @@
+"""Job discovery: source adapters, search profiles, polling and the scouting run."""
