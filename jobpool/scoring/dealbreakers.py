@@ -10,7 +10,7 @@ Custom dealbreakers (`exclude` / `require` a value on a named job field):
 | field                                   | a value *matches* when                                          |
 | title, company, industry, location      | it appears in the field as whole words, ignoring case and accents |
 | description                             | it appears as whole words in the posting's title, description or culture text |
-| work_model, seniority, employment_type, visa_sponsorship | it equals the field (case, spaces and hyphens ignored) |
+| work_model, seniority, employment_type, visa_sponsorship, salary_currency | it equals the field (case, spaces and hyphens ignored) |
 | skill                                   | it names one of the posting's required or preferred skills        |
 
 `exclude` fails a job whose field matches; `require` fails a job whose field does not. When
@@ -27,7 +27,7 @@ from .prepared import PreparedDealbreaker, PreparedJob, PreparedPersona
 from .text import contains_phrase, fold, normalise_skill
 
 PHRASE_FIELDS = ("title", "company", "industry", "location", "description")
-EQUALS_FIELDS = ("work_model", "seniority", "employment_type", "visa_sponsorship")
+EQUALS_FIELDS = ("work_model", "seniority", "employment_type", "visa_sponsorship", "salary_currency")
 CUSTOM_FIELDS = (*PHRASE_FIELDS, *EQUALS_FIELDS, "skill")
 _FIELD_ALIASES = {"company_name": "company", "skills": "skill", "text": "description", "remote": "work_model"}
 _ENUM_SEPARATORS = re.compile(r"[\s\-]+")
@@ -68,7 +68,7 @@ def check_dealbreakers(persona: PreparedPersona, job: PreparedJob) -> Dealbreake
     _check_commute(persona, job, fail)
     _check_industry(persona, job, fail, warnings)
     if job.company and job.company in persona.company_exclusions:
-        fail("company_exclusions", f"You excluded the company {job.facts.company_name.strip()}.")
+        fail("company_exclusions", f"You excluded the company {job.facts.company_name.strip().rstrip('.')}.")
     _check_visa(persona, job, fail, warnings)
     for rule in persona.custom_dealbreakers:
         _check_custom(rule, job, fail, warnings)
@@ -160,6 +160,7 @@ def _custom_field_value(field: str, job: PreparedJob) -> str:
         "seniority": facts.seniority,
         "employment_type": facts.employment_type,
         "visa_sponsorship": "" if fold(facts.visa_sponsorship) in ("", "unknown") else facts.visa_sponsorship,
+        "salary_currency": job.salary_currency or "",
         "skill": "present" if job.skill_names else "",
     }[field]
 

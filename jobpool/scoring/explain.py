@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .ghost import GHOST_WARNING_THRESHOLD
 from .result import Explanation
+from .text import listing
 
 if TYPE_CHECKING:
     from .result import Component, ScoreResult
@@ -30,15 +31,6 @@ _LEVEL_WORDS = {
     "vp": "vice-president",
     "c_level": "executive",
 }
-
-
-def listing(names: list[str], limit: int = 5) -> str:
-    """ "A, B and C", or "A, B, C, D, E and 3 more"."""
-    if len(names) > limit:
-        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def _years(value: float) -> str:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 from .bands import ghost_band
 from .inputs import JobFacts
-from .text import fold
+from .text import fold, listing
 
 WEIGHTS = {"days_open": 0.30, "reposts": 0.30, "vagueness": 0.20, "missing_fields": 0.10, "seniority_mismatch": 0.10}
 REPOST_SCORES = (0, 30, 60, 100)
@@ -170,13 +170,13 @@ def compute_ghost(job: JobFacts, *, now: datetime | None = None) -> GhostResult:
             "missing_fields",
             WEIGHTS["missing_fields"],
             missing_fields_score(len(missing)),
-            "missing: " + ", ".join(missing) if missing else "salary, deadline and location given",
+            "missing " + listing(missing) if missing else "salary, deadline and location given",
         ),
         GhostSignal(
             "seniority_mismatch",
             WEIGHTS["seniority_mismatch"],
             seniority_mismatch_score(job.seniority, job.years_min),
-            f"{job.seniority or 'unknown'} level asking {job.years_min if job.years_min is not None else 'unknown'} years",
+            f"{job.seniority or 'unknown'} level asking {'unknown' if job.years_min is None else f'{job.years_min:g}'} years",
         ),
     )
     score = round(sum(signal.score * signal.weight for signal in signals))

@@ -117,3 +117,12 @@ def normalise_company(name: str) -> str:
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def listing(names: list[str], limit: int = 5) -> str:
+    """ "A, B and C", or "A, B, C, D, E and 3 more"."""
+    if len(names) > limit:
+        return ", ".join(names[:limit]) + f" and {len(names) - limit} more"
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
