@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from . import workmodel
-from .prepared import PreparedDealbreaker, PreparedJob, PreparedPersona
+from .prepared import PreparedDealbreaker, PreparedJob, PreparedPersona, located_in
 from .text import contains_phrase, fold, normalise_skill
 
 PHRASE_FIELDS = ("title", "company", "industry", "location", "description")
@@ -123,7 +123,7 @@ def _check_commute(persona: PreparedPersona, job: PreparedJob, fail) -> None:
         return
     if not job.place:
         fail("commutable_cities", "The job is not remote and gives no location to check against your cities.")
-    elif job.place not in persona.acceptable_places:
+    elif not located_in(job, persona.acceptable_places):
         where = job.facts.location.city or job.facts.location.raw
         fail("commutable_cities", f"The job is in {where.strip()}, outside your commutable and relocation cities.")
 
@@ -140,7 +140,7 @@ def _check_industry(persona: PreparedPersona, job: PreparedJob, fail, warnings: 
 def _check_visa(persona: PreparedPersona, job: PreparedJob, fail, warnings: list[str]) -> None:
     if not persona.profile.visa_sponsorship_required:
         return
-    answer = fold(job.facts.visa_sponsorship)
+    answer = job.visa_sponsorship
     if answer == "no":
         fail("visa_sponsorship", "The job does not sponsor visas, and you need sponsorship.")
     elif answer != "yes":
@@ -149,20 +149,20 @@ def _check_visa(persona: PreparedPersona, job: PreparedJob, fail, warnings: list
 
 def _custom_field_value(field: str, job: PreparedJob) -> str:
     facts = job.facts
-    loc = facts.location
-    return {
-        "title": facts.title,
-        "company": facts.company_name,
-        "industry": facts.industry,
-        "location": " ".join(p for p in (loc.city, loc.region, loc.country, loc.raw) if p),
-        "description": facts.description_text or facts.culture_text,
-        "work_model": "" if job.work_model == "unknown" else job.work_model,
-        "seniority": facts.seniority,
-        "employment_type": facts.employment_type,
-        "visa_sponsorship": "" if fold(facts.visa_sponsorship) in ("", "unknown") else facts.visa_sponsorship,
-        "salary_currency": job.salary_currency or "",
-        "skill": "present" if job.skill_names else "",
-    }[field]
+    if field == "location":
+        loc = facts.location
+        return " ".join(p for p in (loc.city, loc.region, loc.country, loc.raw) if p)
+    if field == "description":
+        return facts.description_text or facts.culture_text
+    if field == "work_model":
+        return "" if job.work_model == "unknown" else job.work_model
+    if field == "visa_sponsorship":
+        return "" if job.visa_sponsorship == "unknown" else job.visa_sponsorship
+    if field == "salary_currency":
+        return job.salary_currency or ""
+    if field == "skill":
+        return "present" if job.skill_names else ""
+    return getattr(facts, "company_name" if field == "company" else field)
 
 
 def custom_rule_matches(rule: PreparedDealbreaker, field: str, job: PreparedJob) -> bool:

@@ -7,7 +7,7 @@ each component 0-100; missing data gives the neutral 70 unless a rule below says
 from __future__ import annotations
 
 from . import workmodel
-from .prepared import PreparedJob, PreparedPersona, cosine
+from .prepared import PreparedJob, PreparedPersona, cosine, located_in
 from .result import Component
 from .titles import as_cosine, lexical_similarity
 
@@ -123,7 +123,7 @@ def logistics(persona: PreparedPersona, job: PreparedJob) -> Component:
     outside = (
         persona.commute_limited
         and workmodel.effective_model(job.work_model) != "remote"
-        and job.place not in persona.acceptable_places
+        and not located_in(job, persona.acceptable_places)
     )
     if outside:
         value *= workmodel.OUTSIDE_COMMUTE_FACTOR

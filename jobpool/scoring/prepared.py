@@ -68,13 +68,23 @@ class PreparedPersona:
     salary_floor: float | None
     salary_currency: str | None
     commute_limited: bool
-    acceptable_places: frozenset[str]
+    acceptable_places: tuple[str, ...]
     industry_exclusions: frozenset[str]
     company_exclusions: frozenset[str]
     custom_dealbreakers: tuple[PreparedDealbreaker, ...]
     soft_vector: np.ndarray | None
     title_vector: np.ndarray | None
     target_vector: np.ndarray | None
+
+
+def located_in(job: PreparedJob, places: tuple[str, ...]) -> bool:
+    """Whether the posting's location names one of the places as whole words.
+
+    "London" matches "Islington, North London" and "Austin" matches "Austin, TX": boards write
+    districts and regions around the city, so exact equality (the reference's rule) misses them.
+    """
+    index = job.field_index["location"]
+    return any(place in index for place in places)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -96,6 +106,7 @@ class PreparedJob:
     salary_currency: str | None
     industry: str
     company: str
+    visa_sponsorship: str
     ghost: GhostResult
     title_vector: np.ndarray | None
     culture_vector: np.ndarray | None
@@ -125,10 +136,7 @@ def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
         dict.fromkeys(t for t in (normalise_title(x) for x in (persona.current_role, *persona.past_titles)) if t)
     )
     current = normalise_title(persona.current_role)
-    places = {normalise_place(p) for p in (*persona.commutable_cities, *persona.relocation_cities)}
-    if persona.home_city:
-        places.add(normalise_place(persona.home_city))
-    places.discard("")
+    places = [normalise_place(p) for p in (*persona.commutable_cities, *persona.relocation_cities, persona.home_city)]
     targets = []
     for name in persona.target_skills:
         canonical = normalise_skill(name)
@@ -147,7 +155,7 @@ def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
         salary_floor=float(persona.minimum_base_salary) if persona.minimum_base_salary else None,
         salary_currency=(persona.salary_currency or "").strip().upper() or None,
         commute_limited=any(normalise_place(p) for p in persona.commutable_cities),
-        acceptable_places=frozenset(places),
+        acceptable_places=tuple(dict.fromkeys(p for p in places if p)),
         industry_exclusions=frozenset(f for f in (fold(i) for i in persona.industry_exclusions) if f),
         company_exclusions=frozenset(c for c in (normalise_company(n) for n in persona.company_exclusions) if c),
         custom_dealbreakers=tuple(_prepare_custom(rule) for rule in persona.custom_dealbreakers),
@@ -223,6 +231,7 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
         salary_currency=(job.salary_currency or "").strip().upper() or None,
         industry=fold(job.industry),
         company=normalise_company(job.company_name),
+        visa_sponsorship=fold(job.visa_sponsorship) or "unknown",
         ghost=ghost,
         title_vector=unit_vector(job.title_embedding),
         culture_vector=unit_vector(job.culture_embedding),

@@ -85,9 +85,8 @@ def contains_phrase(index: frozenset[str], text: str, phrase: str) -> bool:
 
 
 def normalise_place(name: str) -> str:
-    """The city part of a place name: "Austin, TX" and "austin" both become "austin"."""
-    head = fold(name).split(",", 1)[0]
-    return _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", head)).strip()
+    """The city part of a place name as a phrase key: "Austin, TX" and "austin" both become "austin"."""
+    return phrase_key(fold(name).split(",", 1)[0])
 
 
 _COMPANY_SUFFIXES = frozenset(

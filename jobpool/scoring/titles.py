@@ -91,14 +91,15 @@ def _is_level_marker(word: str) -> bool:
 
 
 def _edit_match(a: str, b: str) -> bool:
-    if _bounded_levenshtein(a, b, MAX_EDIT_DISTANCE) > MAX_EDIT_DISTANCE:
-        return False
+    # The word test is cheap and rejects most pairs, so it runs before the edit distance.
     words_a, words_b = a.split(), b.split()
     residue_a = [w for w in words_a if w not in words_b]
     residue_b = [w for w in words_b if w not in words_a]
-    if all(_is_level_marker(w) for w in residue_a + residue_b):
-        return True
-    return all(len(w) >= 5 for w in residue_a + residue_b) and len(residue_a) == len(residue_b) == 1
+    markers_only = all(_is_level_marker(w) for w in residue_a + residue_b)
+    one_spelling_slip = len(residue_a) == len(residue_b) == 1 and all(len(w) >= 5 for w in residue_a + residue_b)
+    if not (markers_only or one_spelling_slip):
+        return False
+    return _bounded_levenshtein(a, b, MAX_EDIT_DISTANCE) <= MAX_EDIT_DISTANCE
 
 
 def _contains_words(longer: str, shorter: str) -> bool:

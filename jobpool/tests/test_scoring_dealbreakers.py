@@ -104,6 +104,14 @@ def test_dealbreakers_commutable_city_matches_city_name_ignoring_case(location, 
     assert result.passed is passes
 
 
+def test_dealbreakers_commutable_city_found_inside_a_district_location():
+    persona = backend_persona(commutable_cities=("London",), remote_preference="onsite_ok")
+
+    result = outcome(persona, backend_job(location=JobLocation(city="Islington", raw="Islington, North London")))
+
+    assert result.passed
+
+
 def test_dealbreakers_relocation_city_is_acceptable():
     persona = backend_persona(relocation_cities=("Denver",))
 
