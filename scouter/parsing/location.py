@@ -209,9 +209,9 @@ def location_from_parts(
 ) -> Location:
     """A Location from separate fields (SmartRecruiters, Workable, USAJobs)."""
     city_text, region_text, country_text = clean_inline(city), clean_inline(region), clean_inline(country)
+    raw = ", ".join(p for p in (city_text, region_text, country_text) if p)
     code = country_code(country_text) if country_text else ""
     if region_text.upper() in US_STATES and code in ("", "US"):
         region_text, code = US_STATES[region_text.upper()], "US"
-    raw = ", ".join(p for p in (city_text, region_text, country_text) if p)
     return Location(city=city_text, region=region_text, country=code, countries=(code,) if code else (),
                     is_remote=is_remote, raw=raw)  # fmt: skip

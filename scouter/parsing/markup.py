@@ -31,11 +31,21 @@ _ESCAPED_TAG = re.compile(r"&lt;/?[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
 _REAL_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 
 
+# UTF-8 read as Latin-1/cp1252 always leaves a lead character (Â..ô) followed by a
+# continuation character; text without such a pair has nothing for ftfy to fix.
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def repair_text(text: str) -> str:
     """Fix mojibake and literal escape sequences without touching markup or quotes."""
     if not text:
         return ""
-    fixed = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_latin_ligatures=False)
+    fixed = text
+    if _MOJIBAKE_PAIR.search(text):
+        fixed = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_latin_ligatures=False)
     return _LITERAL_ESCAPES.sub(lambda m: "\t" if m.group(0) == "\\t" else "\n", fixed)
 
 

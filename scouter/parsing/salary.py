@@ -230,19 +230,19 @@ _NOT_SALARY = re.compile(
 
 def find_salary_in_text(text: str | None, *, default_currency: str = "") -> Salary | None:
     """A salary stated in a long description: on a line with a salary cue word (or the
-    line right after a cue-only heading such as "Pay range"), never on a line about
-    budgets, bonuses or funding."""
+    line right after a cue-only heading such as "Pay range"), and never an amount whose
+    own label speaks of budgets, bonuses or funding."""
     if not text:
         return None
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in text.replace("\xa0", " ").split("\n") if line.strip()]
     for index, line in enumerate(lines):
-        if not _SALARY_CUE.search(line) or _NOT_SALARY.search(line):
+        if not _SALARY_CUE.search(line):
             continue
-        candidates = [line]
-        if index + 1 < len(lines) and not _NOT_SALARY.search(lines[index + 1]):
-            candidates.append(lines[index + 1])
-        for candidate in candidates:
-            salary = parse_salary_text(candidate, default_currency=default_currency, require_currency=True)
-            if salary is not None and (salary.maximum or salary.minimum or 0) >= 5:
-                return salary
+        for candidate in (line, lines[index + 1] if index + 1 < len(lines) else ""):
+            for match in _RANGE_RE.finditer(candidate):
+                if _NOT_SALARY.search(candidate[max(0, match.start() - 60) : match.start()]):
+                    continue
+                salary = _salary_from_match(match, candidate, default_currency=default_currency, require_currency=True)
+                if salary is not None and (salary.maximum or salary.minimum or 0) >= 5:
+                    return salary
     return None

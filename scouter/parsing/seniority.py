@@ -63,7 +63,9 @@ _NUMBER_WORDS = {
     "ten": 10, "twelve": 12, "fifteen": 15,
 }  # fmt: skip
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
-_YEARS_RANGE = re.compile(rf"\b{_NUM}\s*\+?\s*(?:-|–|—|to)\s*{_NUM}\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+_YEARS_RANGE = re.compile(
+    rf"\b{_NUM}\s*\+?\s*(?:-|–|—|to)\s*{_NUM}\s*\+?\s*(?:or\s+more\s+)?(?:years?|yrs?)\b", re.IGNORECASE
+)
 _YEARS_MIN = re.compile(
     rf"(?:\b(?:at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|over|more\s+than)\s*{_NUM}\s*\+?\s*(?:years?|yrs?)\b)"
     rf"|(?:\b{_NUM}\s*(?:\+|plus)\s*(?:years?|yrs?)\b)"

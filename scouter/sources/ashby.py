@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 from scouter.parsing.location import normalise_location
 from scouter.parsing.salary import Salary, parse_salary_text, salary_from_fields
 from scouter.sources.base import JobSource, MalformedItem, SearchQuery, SourcePosting, SourceResult
-from scouter.sources.greenhouse import _fetch_boards
 from scouter.sources.lever import company_from_slug
 from scouter.sources.mapping import build_posting
 
@@ -29,8 +28,8 @@ class AshbySource(JobSource):
         return True, ""
 
     def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
-        _fetch_boards(
-            self, query, http, result, lambda name: (BOARD_URL.format(name=name), {"includeCompensation": "true"})
+        self.fetch_boards(
+            query, http, result, lambda name: (BOARD_URL.format(name=name), {"includeCompensation": "true"})
         )
 
     def items(self, payload: Any):

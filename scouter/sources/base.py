@@ -235,6 +235,18 @@ class JobSource:
                 logger.warning("source %s ignores invalid board token %r", self.key, token[:80])
         return valid
 
+    def fetch_boards(
+        self, query: SearchQuery, http: Any, result: SourceResult, request_for: Callable[[str], tuple[str, dict]]
+    ) -> None:
+        """One request per board token; a failing board is recorded and the others still run."""
+        for token in self.boards(query):
+            url, params = request_for(token)
+            try:
+                result.add_page(self.parse_page(self.decode(http.get_bytes(url, params=params))))
+            except SourceError as error:
+                error.message = f"{error.message} (board {token})"
+                result.errors.append(error)
+
     def max_pages(self, query: SearchQuery) -> int:
         return max(1, min(query.max_pages, self.page_cap))
 

@@ -28,7 +28,7 @@ class GreenhouseSource(JobSource):
         return True, ""
 
     def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
-        _fetch_boards(self, query, http, result, lambda token: (BOARD_URL.format(token=token), {"content": "true"}))
+        self.fetch_boards(query, http, result, lambda token: (BOARD_URL.format(token=token), {"content": "true"}))
 
     def items(self, payload: Any):
         return payload["jobs"]
@@ -58,19 +58,6 @@ class GreenhouseSource(JobSource):
             employment_type=[_metadata_text(metadata, "type"), item.get("employment")],
             tags=tags,
         )
-
-
-def _fetch_boards(source: JobSource, query: SearchQuery, http: Any, result: SourceResult, request_for) -> None:
-    """One request per board; a failing board is recorded and the others still run."""
-    from scouter.sources.base import SourceError
-
-    for token in source.boards(query):
-        url, params = request_for(token)
-        try:
-            result.add_page(source.parse_page(source.decode(http.get_bytes(url, params=params))))
-        except SourceError as error:
-            error.message = f"{error.message} (board {token})"
-            result.errors.append(error)
 
 
 def _metadata_text(metadata: list[dict], word: str) -> str:

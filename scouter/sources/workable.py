@@ -10,7 +10,6 @@ from typing import Any
 
 from scouter.parsing.location import location_from_parts
 from scouter.sources.base import JobSource, MalformedItem, SearchQuery, SourcePosting, SourceResult
-from scouter.sources.greenhouse import _fetch_boards
 from scouter.sources.mapping import build_posting
 
 ACCOUNT_URL = "https://apply.workable.com/api/v1/widget/accounts/{account}"
@@ -26,8 +25,8 @@ class WorkableSource(JobSource):
         return True, ""
 
     def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
-        _fetch_boards(
-            self, query, http, result, lambda account: (ACCOUNT_URL.format(account=account), {"details": "true"})
+        self.fetch_boards(
+            query, http, result, lambda account: (ACCOUNT_URL.format(account=account), {"details": "true"})
         )
 
     def items(self, payload: Any):

@@ -1,0 +1,1 @@
+"""Job sources: one module per board, one interface (``base``), a registry and replay."""
