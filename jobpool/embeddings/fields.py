@@ -52,7 +52,7 @@ class PortableVectorField(VectorField):
             return None
         if isinstance(value, bytes | memoryview):
             return bytes_to_vector(value)
-        return super().from_db_value(value, expression, connection)
+        return np.asarray(super().from_db_value(value, expression, connection), dtype=np.float32)
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, bytes | memoryview):

@@ -32,3 +32,13 @@ def reference() -> tuple[list[str], np.ndarray]:
     texts = [item["text"] for item in payload["items"]]
     vectors = np.array([item["vector"] for item in payload["items"]], dtype=np.float32)
     return texts, vectors
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Overrides the root fixture: these tests never touch Django's cache.
+
+    On the embedded default that cache is a database table, so the root
+    fixture would make every pure numpy test need a database.
+    """
+    yield
