@@ -15,8 +15,6 @@ limit is per IP only). SocialAccountAdapter applies our linking rule:
 
 from __future__ import annotations
 
-import hashlib
-
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.email_verification import verify_email
 from allauth.account.models import EmailAddress
@@ -28,8 +26,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import render
 
+from accounts.limits import address_key, hit
 from accounts.models import User
-from zentropy.core.ratelimits import limit
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -37,8 +35,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """Count every address submitted to signup / add-email against a per-address limit."""
         request = context.request
         if request is not None and request.method == "POST" and email:
-            key = "value:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
-            limit(request, group="signup-email", key=key, rate=settings.SIGNUP_RATE_PER_EMAIL)
+            hit(request, group="signup-email", key=address_key(email), rate=settings.SIGNUP_RATE_PER_EMAIL)
         return super().clean_email(email)
 
 

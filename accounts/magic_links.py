@@ -27,8 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from accounts.limits import address_key, hit
 from accounts.models import MagicLink, User
-from zentropy.core.ratelimits import limit
 
 logger = logging.getLogger(__name__)
 
@@ -63,10 +63,6 @@ def format_code(code: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-def _email_key(email: str) -> str:
-    return "value:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()
-
-
 def _active_user_for(email: str) -> User | None:
     return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
 
@@ -81,8 +77,8 @@ def request_magic_link(request: HttpRequest, *, email: str) -> None:
     pending id in the session so the code form behaves the same either way.
     """
     email = email.strip().lower()
-    limit(request, group="magic-link-ip", key="ip", rate=settings.MAGIC_LINK_RATE_PER_IP)
-    limit(request, group="magic-link-email", key=_email_key(email), rate=settings.MAGIC_LINK_RATE_PER_EMAIL)
+    hit(request, group="magic-link-ip", key="ip", rate=settings.MAGIC_LINK_RATE_PER_IP)
+    hit(request, group="magic-link-email", key=address_key(email), rate=settings.MAGIC_LINK_RATE_PER_EMAIL)
     issued = IssuedLink(
         token=secrets.token_urlsafe(32),
         code="".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH)),
@@ -151,7 +147,7 @@ def redeem_code(request: HttpRequest, *, code: str) -> MagicLink | None:
     Side effects: counts the attempt (per IP on the shared cache and on the
     row); after MAX_CODE_ATTEMPTS wrong codes the link is burned.
     """
-    limit(request, group="magic-link-code-ip", key="ip", rate=settings.MAGIC_LINK_RATE_PER_IP)
+    hit(request, group="magic-link-code-ip", key="ip", rate=settings.MAGIC_LINK_RATE_PER_IP)
     pending = request.session.get(PENDING_SESSION_KEY)
     with transaction.atomic():
         link = MagicLink.objects.select_for_update().select_related("user").filter(pk=pending).first() if pending else None

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import magic_links
 from accounts.forms import MagicCodeForm, MagicLinkRequestForm
-from zentropy.core.ratelimits import limit
+from accounts.limits import hit
 
 
 def _no_referrer(response: HttpResponse) -> HttpResponse:
@@ -52,7 +52,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
-        limit(request, group="magic-link-redeem-ip", key="ip", rate="30/h")
+        hit(request, group="magic-link-redeem-ip", key="ip", rate="30/h")
         link = magic_links.redeem_token(token=token)
         if link is not None:
             return _no_referrer(magic_links.sign_in_with_link(request, link=link))
