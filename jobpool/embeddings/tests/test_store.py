@@ -34,6 +34,9 @@ def vector_model(db):
                 app_label = "core"
                 db_table = TABLE
 
+            def __str__(self) -> str:
+                return self.label
+
     column = StoredVector._meta.get_field("vector").db_type(connection)
     pk = "bigserial PRIMARY KEY" if connection.vendor == "postgresql" else "integer PRIMARY KEY AUTOINCREMENT"
     with connection.cursor() as cursor:
@@ -50,7 +53,10 @@ def vector_model(db):
 def stored_titles(vector_model, minilm):
     vectors = minilm.embed(TITLES)
     vector_model.objects.bulk_create(
-        [vector_model(key=f"k{i}", label=title, vector=vector) for i, (title, vector) in enumerate(zip(TITLES, vectors))]
+        [
+            vector_model(key=f"k{i}", label=title, vector=vector)
+            for i, (title, vector) in enumerate(zip(TITLES, vectors, strict=True))
+        ]
     )
     vector_model.objects.create(key="empty", label="no vector yet", vector=None)
     return vectors
