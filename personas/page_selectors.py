@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
+from django.urls import reverse
 
 from personas import services
 from personas.models import AchievementStory, Bullet, Persona, WorkHistory
+from tenancy.shortcuts import get_owned_or_404
 
 
 def personas_for(user: Any) -> QuerySet[Persona]:
@@ -32,35 +33,30 @@ def persona_with_parts(user: Any, pk: Any) -> Persona:
 
     Stories come with their role, so a story's role label costs nothing.
     """
-    queryset = (
-        Persona.objects.for_user(user)
-        .select_related("voice")
-        .prefetch_related(
-            "skills",
-            Prefetch("work_history", queryset=WorkHistory.objects.for_user(user).prefetch_related("bullets")),
-            "education",
-            "certifications",
-            Prefetch("stories", queryset=AchievementStory.objects.for_user(user).select_related("work_history")),
-            "dealbreakers",
-        )
+    queryset = Persona.objects.select_related("voice").prefetch_related(
+        "skills",
+        Prefetch("work_history", queryset=WorkHistory.objects.for_user(user).prefetch_related("bullets")),
+        "education",
+        "certifications",
+        Prefetch("stories", queryset=AchievementStory.objects.for_user(user).select_related("work_history")),
+        "dealbreakers",
     )
-    return _get_or_404(queryset, pk)
+    return get_owned_or_404(queryset, user, pk=pk)
 
 
 def persona_for(user: Any, pk: Any) -> Persona:
     """Just the persona row (with its voice), for pages that do not show its parts."""
-    return _get_or_404(Persona.objects.for_user(user).select_related("voice"), pk)
+    return get_owned_or_404(Persona.objects.select_related("voice"), user, pk=pk)
 
 
 def part_for(user: Any, persona: Persona, kind: str, pk: Any) -> Any:
     """One of the persona's parts of `kind`, or 404 (another user's, another persona's, unknown)."""
     model = services.KINDS[kind]
-    queryset = model.objects.for_user(user)
     if model is Bullet:
-        queryset = queryset.filter(work_history__persona=persona).select_related("work_history")
+        queryset = model.objects.filter(work_history__persona=persona).select_related("work_history")
     else:
-        queryset = queryset.filter(persona=persona)
-    return _get_or_404(queryset, pk)
+        queryset = model.objects.filter(persona=persona)
+    return get_owned_or_404(queryset, user, pk=pk)
 
 
 def latest_unfinished_persona(user: Any) -> Persona | None:
@@ -89,8 +85,22 @@ def references_to(part: Any, persona: Persona | None = None) -> list[str]:
     return []
 
 
-def _get_or_404(queryset: QuerySet, pk: Any) -> Any:
-    try:
-        return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError):
-        raise Http404("Not found.")
+def onboarding_prompt(user: Any) -> dict[str, Any] | None:
+    """The dashboard's call to action while the user has no finished persona (None once they have one)."""
+    from personas import onboarding
+
+    if has_finished_persona(user):
+        return None
+    persona = latest_unfinished_persona(user)
+    if persona is None:
+        return {"is_new": True, "url": reverse("personas:create"), "total": onboarding.TOTAL_STEPS}
+    persona = persona_with_parts(user, persona.pk)
+    step = onboarding.first_unfinished(persona) or onboarding.STEPS[-1]
+    return {
+        "is_new": False,
+        "persona": persona,
+        "step": step,
+        "done": sum(onboarding.is_finished(persona, s) for s in onboarding.STEPS),
+        "total": onboarding.TOTAL_STEPS,
+        "url": reverse("personas:onboarding-step", kwargs={"pk": persona.pk, "step": step.slug}),
+    }
