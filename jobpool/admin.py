@@ -27,6 +27,7 @@ from jobpool.models import (
     QuarantineStatus,
     ReportStatus,
 )
+from tenancy.admin import OwnedAdmin
 
 EXPIRING_SOON = datetime.timedelta(days=2)
 
@@ -175,19 +176,16 @@ class JobSourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(JobReport)
-class JobReportAdmin(admin.ModelAdmin):
+class JobReportAdmin(OwnedAdmin):
+    """Reports are decided through the posting's approve / reject actions; this list is for reading them."""
+
     list_display = ("posting", "reason", "status", "created_at", "decided_by", "decided_at")
     list_filter = ("status", "reason")
-    list_select_related = ("posting", "decided_by")
+    list_select_related = ("owner", "posting", "decided_by")
     search_fields = ("posting__title", "posting__company_name", "note")
-    readonly_fields = ("posting", "reason", "note", "created_at", "status", "decided_at", "decided_by", "decision_note")
-
-    def get_queryset(self, request):
-        # Admin scope: moderators see every user's reports.
-        return JobReport.unscoped.all()
-
-    def has_add_permission(self, request) -> bool:
-        return False
+    readonly_fields = (
+        "owner", "posting", "reason", "note", "created_at", "status", "decided_at", "decided_by", "decision_note",
+    )
 
 
 @admin.register(ModerationAction)
@@ -206,13 +204,9 @@ class ModerationActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonaJob)
-class PersonaJobAdmin(admin.ModelAdmin):
+class PersonaJobAdmin(OwnedAdmin):
     list_display = ("id", "posting", "status", "discovery_method", "fit_score", "discovered_at")
     list_filter = ("status", "discovery_method")
-    list_select_related = ("posting",)
+    list_select_related = ("owner", "posting")
     raw_id_fields = ("persona", "posting")
-
-    def get_queryset(self, request):
-        # Admin scope: operators inspect links across users.
-        return PersonaJob.unscoped.all()
 

@@ -87,15 +87,14 @@ class _Plan:
     is_new: bool
 
 
-_source_cache: dict[str, JobSource] = {}
-
-
-def get_source(key: str) -> JobSource:
-    """The JobSource with this key (sources are seeded; an unknown key is a programming error)."""
-    source = _source_cache.get(key)
-    if source is None:
-        source = _source_cache[key] = JobSource.objects.get(key=key)
-    return source
+def get_sources(keys: Iterable[str]) -> dict[str, JobSource]:
+    """The JobSources with these keys (sources are seeded; an unknown key is a programming error)."""
+    wanted = set(keys)
+    sources = {source.key: source for source in JobSource.objects.filter(key__in=wanted)}
+    missing = wanted - sources.keys()
+    if missing:
+        raise JobSource.DoesNotExist(f"unknown job source key(s): {sorted(missing)}")
+    return sources
 
 
 def is_independent_sighting(source: JobSource, method: str) -> bool:
@@ -313,7 +312,8 @@ def _new_posting(plan: _Plan, view: _PoolView, method: str, now: datetime.dateti
 def _ingest_prepared(batch: list[PreparedPosting], *, persona, method: str) -> list[IngestResult]:
     now = timezone.now()
     with transaction.atomic():
-        pairs = [(prepared, get_source(prepared.input.source)) for prepared in batch]
+        sources = get_sources(prepared.input.source for prepared in batch)
+        pairs = [(prepared, sources[prepared.input.source]) for prepared in batch]
         view = _PoolView(pairs)
         plans: list[_Plan] = []
         new_postings: dict[uuid.UUID, tuple[JobPosting, PreparedPosting]] = {}

@@ -51,12 +51,7 @@ class PersonaJob(Owned):
             models.UniqueConstraint(fields=["persona", "posting"], name="jobpool_personajob_persona_posting_uniq"),
         ]
         indexes = [
-            models.Index(
-                "persona",
-                models.F("fit_score").desc(nulls_last=True),
-                condition=Q(status="discovered"),
-                name="jobpool_link_feed_idx",
-            ),
+            models.Index(fields=["persona", "-fit_score"], condition=Q(status="discovered"), name="jobpool_link_feed_idx"),
             models.Index(fields=["owner", "discovery_method", "discovered_at"], name="jobpool_link_method_idx"),
         ]
 

@@ -130,6 +130,7 @@ def test_same_text_for_another_city_stays_a_separate_posting():
     assert JobPosting.objects.count() == 2
 
 
+@pytest.mark.smoke
 def test_agency_copy_is_a_cross_post_with_reason_and_confidence():
     original_input = posting_input()
     original = ingest(original_input).posting
@@ -170,6 +171,7 @@ def test_shared_generic_careers_url_is_not_proof_of_the_same_job():
     assert JobPosting.objects.count() == 2
 
 
+@pytest.mark.smoke
 def test_repost_weeks_later_is_a_new_posting_linked_to_the_old_one():
     data = posting_input(posted_at=datetime.datetime(2026, 1, 1, tzinfo=UTC))
     old = ingest(data).posting
@@ -236,6 +238,7 @@ def test_merge_keeps_the_better_facts():
     assert "equal opportunity recruitment agency" in posting.description_text  # the longer text
 
 
+@pytest.mark.smoke
 def test_manual_submission_starts_quarantined_for_seven_days():
     persona = PersonaFactory()
 
@@ -248,6 +251,7 @@ def test_manual_submission_starts_quarantined_for_seven_days():
     assert list(JobPosting.objects.surfaceable()) == []
 
 
+@pytest.mark.smoke
 def test_independent_scouter_sighting_releases_quarantine():
     data = posting_input(source="manual", external_id=None)
     posting = ingest(data, persona=PersonaFactory(), method=DiscoveryMethod.MANUAL).posting
@@ -271,6 +275,7 @@ def test_another_manual_submission_does_not_release_quarantine():
     assert PersonaJob.unscoped.filter(posting=posting).count() == 2
 
 
+@pytest.mark.smoke
 def test_ingest_many_batches_dedups_within_the_batch_and_skips_hostile_postings():
     persona = PersonaFactory()
     first = posting_input()

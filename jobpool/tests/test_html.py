@@ -1,5 +1,3 @@
-import pytest
-
 from jobpool.html import clean_html, html_to_text
 
 HOSTILE = (
@@ -15,7 +13,6 @@ HOSTILE = (
 )
 
 
-@pytest.mark.smoke
 def test_clean_html_removes_every_active_part():
     cleaned = clean_html(HOSTILE)
 

@@ -3,7 +3,6 @@ import pytest
 from jobpool import normalize
 
 
-@pytest.mark.smoke
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -5,7 +5,6 @@ import pytest
 from jobpool import minhash, normalize, similarity
 
 
-@pytest.mark.smoke
 @pytest.mark.parametrize(
     ("a", "b", "similar"),
     [
