@@ -22,6 +22,7 @@ HARD_STRENGTH, HARD_GAP = 80.0, 50.0
 EXPERIENCE_STRENGTH, EXPERIENCE_GAP = 90.0, 60.0
 TARGET_SKILLS_NOTE, TARGET_ROLE_NOTE = 75.0, 80.0
 LOGISTICS_GAP = 70.0
+TITLE_CLOSE = 90.0
 _LEVEL_WORDS = {
     "junior": "junior",
     "mid": "mid-level",
@@ -94,6 +95,9 @@ def explain(result: ScoreResult) -> Explanation:
     title = parts["role_title"]
     if title.method == "exact":
         strengths.append(f"The title matches your own: {result.job.facts.title.strip()}.")
+    elif title.method == "lexical" and title.score >= TITLE_CLOSE:
+        yours = result.persona.title_display.get(title.inputs["closest"], title.inputs["closest"])
+        strengths.append(f"The title is close to your own: {yours}.")
     soft = parts["soft_skills"]
     if soft.method == "lexical" and soft.inputs["matched"]:
         strengths.append(f"Soft skills the posting values that you have: {listing(soft.inputs['matched'])}.")

@@ -60,6 +60,8 @@ class PreparedPersona:
     display: dict[str, str]
     soft: frozenset[str]
     titles: tuple[str, ...]
+    # Normalised title → as the persona wrote it, for explanations.
+    title_display: dict[str, str]
     current_level: str | None
     target_roles: tuple[str, ...]
     # Target skills: (normalised name, phrase key, display name).
@@ -132,9 +134,11 @@ def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
         else:
             years = _claimable_years(skill.proficiency, skill.years_used)
             hard_years[name] = max(years, hard_years.get(name, 0.0))
-    titles = tuple(
-        dict.fromkeys(t for t in (normalise_title(x) for x in (persona.current_role, *persona.past_titles)) if t)
-    )
+    title_display: dict[str, str] = {}
+    for written in (persona.current_role, *persona.past_titles):
+        if normalise_title(written):
+            title_display.setdefault(normalise_title(written), written.strip())
+    titles = tuple(title_display)
     current = normalise_title(persona.current_role)
     places = [normalise_place(p) for p in (*persona.commutable_cities, *persona.relocation_cities, persona.home_city)]
     targets = []
@@ -148,6 +152,7 @@ def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
         display=display,
         soft=frozenset(soft),
         titles=titles,
+        title_display=title_display,
         current_level=(title_level(current) or "mid") if current else None,
         target_roles=tuple(dict.fromkeys(t for t in (normalise_title(r) for r in persona.target_roles) if t)),
         target_skills=tuple(dict.fromkeys(targets)),

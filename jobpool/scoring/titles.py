@@ -2,7 +2,9 @@
 
 Similarity follows the reference's title rules (§9 item 11): two titles are *similar* when
 they are equal, one contains the other, they are within Levenshtein distance 3, or their
-word sets overlap by at least 0.8. Two refinements keep unrelated titles apart:
+word sets overlap by at least 0.8. Containment is also tested with level words ("Senior",
+"Lead", "Staff" ...) removed, when at least two content words remain, and titles equal
+but for spaces are similar. Two refinements keep unrelated titles apart:
 "QA Engineer" and "ML Engineer" are 2 edits apart, so an edit-distance match counts only
 when the words that differ are level markers ("II" vs "2") or spelling variants of long
 words ("Enginer" vs "Engineer"); and containment is by whole words.
@@ -52,10 +54,20 @@ _LEVEL_PATTERNS = (
 SENIORITY_LEVELS = {"entry": "junior", "mid": "mid", "senior": "senior", "lead": "lead", "executive": "director"}
 
 
+# Compounds boards write both split and joined ("Front-End", "Frontend"): joined after normalising.
+_COMPOUNDS = re.compile(r"\b(front|back|full|dev) (end|stack|ops)\b")
+_JOINABLE = {("front", "end"), ("back", "end"), ("full", "stack"), ("dev", "ops")}
+
+
+def _join_compound(match: re.Match) -> str:
+    first, second = match.group(1), match.group(2)
+    return first + second if (first, second) in _JOINABLE else match.group(0)
+
+
 @lru_cache(maxsize=65536)
 def normalise_title(title: str) -> str:
-    """Lower-case, accents and punctuation stripped, spaces collapsed."""
-    return " ".join(_NON_WORD_RE.sub(" ", fold(title)).split())
+    """Lower-case, accents and punctuation stripped, spaces collapsed, "front end" joined to "frontend"."""
+    return _COMPOUNDS.sub(_join_compound, " ".join(_NON_WORD_RE.sub(" ", fold(title)).split()))
 
 
 def _stem(word: str) -> str:
@@ -106,6 +118,22 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
+@lru_cache(maxsize=65536)
+def _without_level_words(normalised: str) -> str:
+    return " ".join(word for word in normalised.split() if word not in _LEVEL_WORDS)
+
+
+def _contains_role(a: str, b: str) -> bool:
+    """Containment once level words are dropped ("Senior Data Engineer" in "Tech Lead Data Engineer").
+
+    The contained title must keep two content words, so a bare "Engineer" left over from
+    "Staff Engineer" does not match every engineering title.
+    """
+    bare_a, bare_b = _without_level_words(a), _without_level_words(b)
+    shorter, longer = (bare_a, bare_b) if len(bare_a) <= len(bare_b) else (bare_b, bare_a)
+    return len(content_words(shorter)) >= 2 and _contains_words(longer, shorter)
+
+
 @lru_cache(maxsize=262144)
 def titles_similar(a: str, b: str) -> bool:
     """The reference's "same role" test on two normalised titles."""
@@ -113,9 +141,9 @@ def titles_similar(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    if _contains_words(a, b) or _contains_words(b, a):
+    if _contains_words(a, b) or _contains_words(b, a) or _contains_role(a, b):
         return True
-    if _edit_match(a, b):
+    if a.replace(" ", "") == b.replace(" ", "") or _edit_match(a, b):
         return True
     words_a, words_b = content_words(a), content_words(b)
     if not words_a or not words_b:

@@ -15,6 +15,7 @@ def test_explanation_strong_match_lists_strengths_and_stretch():
     assert result.explanation.strengths == (
         "You have 3 of the 3 required skills: Python, Django and PostgreSQL.",
         "Your 6 years of experience fit the 4–8 years asked for.",
+        "The title is close to your own: Backend Engineer.",
     )
     assert result.explanation.gaps == ()
     assert result.explanation.stretch == (
@@ -29,7 +30,7 @@ def test_explanation_names_missing_required_skills_and_short_experience():
 
     result = score(persona, backend_job(), now=NOW)
 
-    assert result.explanation.strengths == ()
+    assert result.explanation.strengths == ("The title is close to your own: Backend Engineer.",)
     assert result.explanation.gaps == (
         "Missing required skills: Django and PostgreSQL.",
         "The role asks for 4–8 years of experience; you have 1 year.",
