@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -150,7 +151,7 @@ class SourceResult:
             self.postings.append(posting)
 
 
-class JobSource:
+class JobSource(ABC):
     """Base class of every adapter.
 
     Subclasses set ``key``, ``display_name``, ``requires`` and ``min_interval``
@@ -218,8 +219,9 @@ class JobSource:
         result.postings = [p for p in result.postings if matches_query(p, query, check_terms=not self.searches_terms)]
         return result
 
+    @abstractmethod
     def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
-        raise NotImplementedError
+        """Request the pages the query needs and add each parsed page to ``result``."""
 
     # Company boards: operators list default tokens in this variable (comma-separated);
     # a query adds its own through ``board_tokens[key]``.
@@ -260,11 +262,13 @@ class JobSource:
         except (UnicodeDecodeError, ValueError) as exc:
             raise SourceError("bad_payload", f"{self.display_name} sent invalid JSON: {exc}") from exc
 
+    @abstractmethod
     def items(self, payload: Any) -> Iterable[Any]:
-        raise NotImplementedError
+        """The raw items of one payload; raises KeyError/TypeError on a wrong envelope."""
 
+    @abstractmethod
     def parse_item(self, item: Any) -> SourcePosting:
-        raise NotImplementedError
+        """One posting from one raw item; raises MalformedItem (or KeyError/TypeError) when unusable."""
 
     def parse_page(self, payload: Any) -> ParsedPage:
         """Every well-formed item of one payload; malformed ones are skipped and counted."""

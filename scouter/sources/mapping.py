@@ -83,6 +83,8 @@ def build_posting(
     culture_text: object = "",
 ) -> SourcePosting:
     """A normalised posting; raises MalformedItem when the item lacks a title or a usable link."""
+    if not isinstance(title, str) or not isinstance(company_name, str | None):
+        raise MalformedItem(f"{source}: title and company must be text")
     clean_title = clean_inline(title)
     if not clean_title:
         raise MalformedItem(f"{source}: item without a title")

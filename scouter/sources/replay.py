@@ -18,8 +18,7 @@ from typing import Any
 
 import httpx
 
-from scouter.sources.base import JobSource, SearchQuery, SourceError, SourceResult
-from scouter.sources.filters import matches_query
+from scouter.sources.base import JobSource, SearchQuery, SourceError, SourcePosting, SourceResult
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +28,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ReplaySource(JobSource):
+    """A source whose "pages" are recording files; its payload is ``(source_key, bytes)``."""
+
     key = "replay"
     display_name = "Recorded payloads (replay)"
     min_interval = 0.0
@@ -58,30 +59,47 @@ class ReplaySource(JobSource):
         return found
 
     def search(self, query: SearchQuery, client: httpx.Client | None = None) -> SourceResult:
-        """Every recorded posting that answers the query; unreadable files are recorded as errors."""
-        from scouter.sources.registry import get_source
+        """Every recorded posting that answers the query; unreadable files are recorded as errors.
+
+        ``client`` is accepted for the common signature and never used: nothing leaves the machine.
+        """
+        from scouter.sources.filters import matches_query
 
         result = SourceResult(source=self.key)
         configured, reason = self.is_configured()
         if not configured:
             result.skipped_reason = reason
             return result
-        adapters: dict[str, JobSource] = {}
+        self.fetch(query, None, result)
+        result.postings = [p for p in result.postings if matches_query(p, query)]
+        return result
+
+    def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
         for key, path in self.recordings():
-            adapter = adapters.setdefault(key, get_source(key, env=self.env))
             try:
                 if path.stat().st_size > MAX_FILE_BYTES:
                     raise SourceError("bad_payload", f"{path.name} is larger than {MAX_FILE_BYTES} bytes")
-                page = adapter.parse_page(adapter.decode(path.read_bytes()))
+                result.add_page(self.parse_page((key, path.read_bytes())))
             except SourceError as error:
                 error.message = f"{error.message} ({key}/{path.name})"
                 result.errors.append(error)
-                continue
-            page.postings = [p for p in page.postings if matches_query(p, query)]
-            result.add_page(page)
-        return result
 
-    def fetch(
-        self, query: SearchQuery, http: Any, result: SourceResult
-    ) -> None:  # pragma: no cover - search is overridden
-        raise NotImplementedError
+    def adapter(self, key: str) -> JobSource:
+        from scouter.sources.registry import get_source
+
+        cache = self.__dict__.setdefault("_adapters", {})
+        if key not in cache:
+            cache[key] = get_source(key, env=self.env)
+        return cache[key]
+
+    def parse_page(self, payload: Any):
+        """A recording through its own source's decode and parse_page (skips counted there)."""
+        key, body = payload
+        adapter = self.adapter(key)
+        return adapter.parse_page(adapter.decode(body))
+
+    def items(self, payload: Any) -> list[SourcePosting]:
+        return self.parse_page(payload).postings
+
+    def parse_item(self, item: Any) -> SourcePosting:
+        return item
