@@ -51,7 +51,7 @@ def _path_to_user(model: type[models.Model], seen: frozenset = frozenset()) -> l
         if not (field.is_relation and field.concrete and (field.many_to_one or field.one_to_one or field.many_to_many)):
             continue
         target = field.related_model
-        if target is None or target in seen:
+        if not isinstance(target, type) or target in seen:
             continue
         if target is user_model:
             return [field.name]
@@ -117,7 +117,9 @@ def _check_unique_constraints(model: type[models.Model]) -> list[checks.CheckMes
     """A uniqueness across owners would leak other tenants' rows through conflict errors."""
     warnings = []
     scoping = {"owner"} | {
-        f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model and issubclass(f.related_model, Owned)
+        f.name
+        for f in model._meta.concrete_fields
+        if f.is_relation and isinstance(f.related_model, type) and issubclass(f.related_model, Owned)
     }
     unique_sets: list[tuple[str, set[str]]] = []
     for constraint in model._meta.constraints:
