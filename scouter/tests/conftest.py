@@ -98,3 +98,10 @@ def board():
 
 def json_bytes(data) -> bytes:
     return json.dumps(data).encode()
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Source and parsing tests never touch the cache; overriding the project-wide
+    cache reset keeps them free of the database (the embedded default's cache lives there)."""
+    yield
