@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 
 from django.http import HttpRequest
+from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 from django_ratelimit.exceptions import Ratelimited
 
@@ -24,7 +25,7 @@ class RateLimited(Ratelimited):
         self.message = message
 
 
-def limit(request: HttpRequest, *, group: str, key: str | Callable, rate: str, method: str | tuple = "ALL") -> None:
+def limit(request: HttpRequest, *, group: str, key: str | Callable, rate: str, method: str | tuple = ALL) -> None:
     """Count one hit for `key` in `group`; raise RateLimited when over `rate`.
 
     `key` takes django-ratelimit's forms ("ip", "user", "post:email", a callable)
