@@ -67,7 +67,7 @@ class RssFeedSource(JobSource):
         body = _entry_html(entry)
         return build_posting(
             source=self.key,
-            raw=dict(entry),
+            raw=_raw(entry),
             external_id=entry.get("id") or entry.get("link"),
             title=entry.get("title"),
             company_name=entry.get("author") or feed_title,
@@ -97,7 +97,7 @@ class WeWorkRemotelySource(RssFeedSource):
         skills = [s.strip() for s in str(entry.get("skills") or "").split(",")]
         return build_posting(
             source=self.key,
-            raw=dict(entry),
+            raw=_raw(entry),
             external_id=entry.get("id") or entry.get("link"),
             title=title,
             company_name=company,
@@ -118,3 +118,12 @@ def _entry_html(entry: Any) -> str:
     if contents and hasattr(contents[0], "get") and contents[0].get("value"):
         return contents[0]["value"]
     return entry.get("summary") or entry.get("description") or ""
+
+
+def _raw(entry: Any) -> dict[str, Any]:
+    """The entry as plain JSON-safe data (feedparser adds struct_time values)."""
+    return {
+        key: value
+        for key, value in dict(entry).items()
+        if not key.endswith("_parsed") and isinstance(value, str | int | float | bool | list | dict)
+    }

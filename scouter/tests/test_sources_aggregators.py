@@ -191,3 +191,11 @@ def test_generic_rss_source_reads_a_feed_without_board_quirks(parse_recording):
         "We Work Remotely: Remote jobs in design, programming, marketing and more"
     }
     assert page.postings[0].external_id == "https://weworkremotely.com/remote-jobs/mathmo-maths-coach"
+
+
+def test_feed_postings_keep_a_json_safe_raw_entry(parse_recording):
+    import json
+
+    page = parse_recording("weworkremotely", WWR_2026)
+
+    assert json.loads(json.dumps(page.postings[0].raw))["title"] == "Mathmo: Maths Coach"
