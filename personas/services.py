@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
@@ -31,6 +30,7 @@ from personas.models import (
     VoiceProfile,
     WorkHistory,
 )
+from skills.normalize import canonical_name
 
 logger = logging.getLogger(__name__)
 
@@ -213,16 +213,7 @@ def delete_voice(persona: Persona) -> bool:
 
 # ------------------------------------------------------------------ helpers
 def normalized_skill_name(name: str) -> str:
-    """The taxonomy's canonical name for a skill, or "" while the taxonomy is not installed.
-
-    Seam for the skills app: it exposes `skills.normalize.canonical_name(name) -> str | None`.
-    """
-    if not apps.is_installed("skills"):
-        return ""
-    try:
-        from skills.normalize import canonical_name
-    except ImportError:
-        return ""
+    """The skills taxonomy's canonical name for a skill, or "" when the taxonomy doesn't know it."""
     return canonical_name(name) or ""
 
 

@@ -22,6 +22,7 @@ def test_every_route_is_classified_and_owner_scoped_routes_are_isolated():
     assert report.exercised_routes > 0
 
 
+@pytest.mark.smoke
 @pytest.mark.urls("tests.isolation.leaky_urls")
 def test_walk_reports_a_planted_unscoped_view():
     from tests.isolation.leaky_urls import leaky_registry

@@ -184,3 +184,13 @@ def test_set_onboarding_step_rejects_unknown_steps(user):
     persona.refresh_from_db()
 
     assert persona.onboarding_step == "skills"
+
+
+def test_add_skill_records_the_taxonomy_name(user):
+    persona = PersonaFactory(owner=user)
+
+    known = services.add_child(persona, "skills", name="k8s")
+    unknown = services.add_child(persona, "skills", name="Basket weaving")
+
+    assert (known.name, known.normalized_name) == ("k8s", "Kubernetes")
+    assert (unknown.name, unknown.normalized_name) == ("Basket weaving", "")
