@@ -22,7 +22,7 @@ from skills.sections import (
     requiredness,
 )
 from skills.text import Block, html_to_blocks, text_to_blocks
-from skills.tokens import tokenize
+from skills.tokens import Tokens
 from skills.years import find_years
 
 
@@ -104,11 +104,10 @@ def _heading_section(block: Block) -> Section | None:
 
 def _scan_block(block: Block, section: Section, matcher: PhraseMatcher, found: dict[str, _Found]) -> None:
     # Links and e-mail addresses are blanked (same length, so offsets hold): "https://" is not HTTP.
-    text = _LINK_RE.sub(lambda m: " " * len(m.group()), block.text)
-    tokens = tokenize(text)
-    if not tokens:
-        return
-    matches = matcher.find(text, tokens)
+    text = block.text
+    if "://" in text or "www." in text or "@" in text:
+        text = _LINK_RE.sub(lambda m: " " * len(m.group()), text)
+    matches = matcher.find(text, Tokens(text))
     if not matches:
         return
     default_required = section is not Section.PREFERRED

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from skills.taxonomy import SkillEntry, SurfaceForm, Taxonomy, load_taxonomy
-from skills.tokens import Token
+from skills.tokens import Tokens
 
 _GAP_OK = frozenset(" \t\n\r\u00a0-–")
 _CONTEXT_WINDOW = 4
@@ -69,57 +69,67 @@ class PhraseMatcher:
     """Leftmost-longest matching of every spelling in a taxonomy."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        index: dict[str, list[SurfaceForm]] = defaultdict(list)
+        # first word -> [(phrase length, {token tuple: forms})], longest first
+        grouped: dict[str, dict[int, dict[tuple[str, ...], list[SurfaceForm]]]] = defaultdict(
+            lambda: defaultdict(dict)
+        )
         for form in taxonomy.forms:
-            index[form.key[0]].append(form)
-        for forms in index.values():
-            forms.sort(key=lambda f: len(f.key), reverse=True)
-        self._index = dict(index)
+            grouped[form.key[0]][len(form.key)].setdefault(form.key, []).append(form)
+        self._index = {
+            word: sorted(by_size.items(), reverse=True) for word, by_size in grouped.items()
+        }
 
-    def find(self, text: str, tokens: list[Token]) -> list[Match]:
+    def find(self, text: str, tokens: Tokens) -> list[Match]:
         index = self._index
-        lowers = [t.lower for t in tokens]
+        lowers = tokens.lowers
+        hits = [i for i, word in enumerate(lowers) if word in index]
+        if not hits:
+            return []
+        spans = tokens.spans
+        lowers = tokens.lowers
         confirmed: list[Match] = []
-        pending: list[tuple[Match, SurfaceForm]] = []
-        n = len(tokens)
+        pending: list[Match] = []
+        n = len(lowers)
         next_free = 0
-        for i in [i for i, word in enumerate(lowers) if word in index]:
+        for i in hits:
             if i < next_free:
                 continue  # inside the previous match
-            for form in index[lowers[i]]:
-                size = len(form.key)
-                if i + size > n or (size > 1 and tuple(lowers[i : i + size]) != form.key):
+            for size, table in index[lowers[i]]:
+                last = i + size - 1
+                if last >= n:
                     continue
-                if size > 1 and not _joined(text, tokens, i, size):
+                forms = table.get(tuple(lowers[i : last + 1]))
+                if forms is None or (size > 1 and not _joined(text, spans, i, last)):
                     continue
-                if form.mode != "any" and text[tokens[i].start : tokens[i + size - 1].end] != form.text:
-                    continue
-                match = Match(form.entry, tokens[i].start, tokens[i + size - 1].end, i, i + size - 1)
-                if _glued(text, match, form):
-                    continue
-                if form.mode == "guarded":
-                    pending.append((match, form))
-                else:
-                    confirmed.append(match)
-                next_free = i + size
-                break
-        return _resolve_guarded(text, tokens, confirmed, pending)
+                start, end = spans[i][0], spans[last][1]
+                match = None
+                for form in forms:
+                    if (form.mode == "any" or text[start:end] == form.text) and not _glued(text, start, end, form):
+                        match = Match(form.entry, start, end, i, last)
+                        (pending if form.mode == "guarded" else confirmed).append(match)
+                        break
+                if match is not None:
+                    next_free = last + 1
+                    break
+        if pending:
+            confirmed = _resolve_guarded(text, tokens, confirmed, pending)
+        return confirmed
 
 
-def _joined(text: str, tokens: list[Token], i: int, size: int) -> bool:
-    for k in range(i, i + size - 1):
-        gap = text[tokens[k].end : tokens[k + 1].start]
+def _joined(text: str, spans: list[tuple[int, int]], first: int, last: int) -> bool:
+    for k in range(first, last):
+        gap = text[spans[k][1] : spans[k + 1][0]]
         if gap and not set(gap) <= _GAP_OK:
             return False
     return True
 
 
-def _glued(text: str, match: Match, form: SurfaceForm) -> bool:
+def _glued(text: str, start: int, end: int, form: SurfaceForm) -> bool:
     """Short or guarded spellings stuck to a hyphen, an ampersand or an apostrophe are other words."""
     if form.mode != "guarded" and len(form.text) > 2:
         return False
-    before = text[max(0, match.start - 2) : match.start]
-    after = text[match.end : match.end + 2]
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
     if after[:1] in {"&", "'", "’"} or before[-1:] in {"&"}:
         return True
     if after[:1] == "-" and after[1:2].isalnum():
@@ -127,27 +137,25 @@ def _glued(text: str, match: Match, form: SurfaceForm) -> bool:
     return before[-1:] == "-" and before[:1].isalnum()
 
 
-def _resolve_guarded(
-    text: str, tokens: list[Token], confirmed: list[Match], pending: list[tuple[Match, SurfaceForm]]
-) -> list[Match]:
+def _resolve_guarded(text: str, tokens: Tokens, confirmed: list[Match], pending: list[Match]) -> list[Match]:
     accepted = list(confirmed)
     waiting = list(pending)
     changed = True
     while waiting and changed:
         changed = False
-        for item in list(waiting):
-            match, _form = item
+        for match in list(waiting):
             if _has_context(text, tokens, match, accepted):
                 accepted.append(match)
-                waiting.remove(item)
+                waiting.remove(match)
                 changed = True
     return sorted(accepted, key=lambda m: m.start)
 
 
-def _has_context(text: str, tokens: list[Token], match: Match, accepted: list[Match]) -> bool:
+def _has_context(text: str, tokens: Tokens, match: Match, accepted: list[Match]) -> bool:
+    lowers, spans = tokens.lowers, tokens.spans
     lo, hi = match.first_token, match.last_token
-    prev_word = tokens[lo - 1].lower if lo > 0 and _same_sentence(text, tokens[lo - 1].end, match.start) else None
-    next_word = tokens[hi + 1].lower if hi + 1 < len(tokens) and _same_sentence(text, match.end, tokens[hi + 1].start) else None
+    prev_word = lowers[lo - 1] if lo > 0 and _same_sentence(text, spans[lo - 1][1], match.start) else None
+    next_word = lowers[hi + 1] if hi + 1 < len(lowers) and _same_sentence(text, match.end, spans[hi + 1][0]) else None
     if next_word is not None and next_word[:1].isdigit():
         return False  # "Spring 2025", "Go 1" are dates or versions of something else
     spoken = match.entry.category == "spoken_language"
@@ -160,10 +168,10 @@ def _has_context(text: str, tokens: list[Token], match: Match, accepted: list[Ma
         if not spoken and other.entry.category in _TECH_CATEGORIES:
             return True
     if spoken:
-        if prev_word == "in" and lo > 1 and tokens[lo - 2].lower in _LANGUAGE_OF_MEDIUM:
+        if prev_word == "in" and lo > 1 and lowers[lo - 2] in _LANGUAGE_OF_MEDIUM:
             return False  # "written in English" describes the posting, "fluent in English" the candidate
-        window = tokens[max(0, lo - _CONTEXT_WINDOW) : hi + 1 + _CONTEXT_WINDOW]
-        return any(t.lower in _LANGUAGE_CONTEXT for t in window)
+        window = lowers[max(0, lo - _CONTEXT_WINDOW) : hi + 1 + _CONTEXT_WINDOW]
+        return any(word in _LANGUAGE_CONTEXT for word in window)
     return next_word in _TECH_NEXT or prev_word in _TECH_PREV
 
 

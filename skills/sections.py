@@ -27,7 +27,8 @@ _BOILERPLATE_STRONG = re.compile(
     r"interview process|hiring process|our process|wir bieten|was wir bieten|unser angebot|deine vorteile|"
     r"ihre vorteile|über uns|why (join|work)|why you'?ll love|life at|\bour (values|culture|mission|story)|"
     r"who we are|who are we|company|meet the team|^why\b|ready to (apply|join)|sounds good|interested\?|"
-    r"about us|diversity|inclusion|what success looks like",
+    r"about us|diversity|inclusion|what success looks like|\bculture\b|rewards|wellness|well-?being|"
+    r"work[- ]life|time off|holidays",
     re.IGNORECASE,
 )
 _PREFERRED_HEADING = re.compile(
@@ -95,7 +96,7 @@ class Cue:
 _BOILERPLATE_PARAGRAPH = re.compile(
     r"equal (employment )?opportunit|affirmative action|reasonable accommodation|without regard to|"
     r"protected veteran|pay transparency|salary range|compensation range|e-verify|"
-    r"we (celebrate|value) diversity|is proud to be an",
+    r"we (celebrate|value) diversity|is proud to be an|recruit(ment|ing) (fraud|scam)|never (ask|request)",
     re.IGNORECASE,
 )
 
@@ -117,7 +118,17 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Every cue contains one of these stems: one cheap search spares the three cue patterns on most clauses.
+_ANY_CUE = re.compile(
+    r"plus|prefer|ideal|bonus|nice|desir|advantag|benefic|helpful|optional|requir|must|mandatory|essential|"
+    r"need|vorteil|wünschens|gerne|erforderlich|zwingend|vorausgesetzt",
+    re.IGNORECASE,
+)
+
+
 def find_cues(text: str) -> list[Cue]:
+    if not _ANY_CUE.search(text):
+        return []
     text = text.translate(_DASHES)
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []

@@ -23,6 +23,36 @@ class Token(NamedTuple):
     end: int
 
 
+class Tokens:
+    """The tokens of a text as parallel lists: lower-cased words, and character spans computed on demand.
+
+    The scanner reads every word but needs positions only around candidate
+    matches, so spans are built lazily (most of a posting's cost is here).
+    """
+
+    __slots__ = ("text", "lowers", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        # Lower-casing keeps offsets (and so token boundaries) whenever it keeps the length.
+        self.lowers: list[str] = (
+            _TOKEN_RE.findall(lowered) if len(lowered) == len(text) else [w.lower() for w in _TOKEN_RE.findall(text)]
+        )
+        self._spans: list[tuple[int, int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lowers)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN_RE.finditer(self.text)]
+            if len(self._spans) != len(self.lowers):  # a casing oddity split a word differently
+                self.lowers = [self.text[a:b].lower() for a, b in self._spans]
+        return self._spans
+
+
 def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
