@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobpool.scoring import CustomDealbreaker, JobLocation, check_dealbreakers, prepare_job, prepare_persona, score
-from jobpool.tests.scoring_builders import NOW, backend_job, backend_persona
+from jobpool.scoring.tests.builders import NOW, backend_job, backend_persona
 
 
 def outcome(persona, job):

@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 from jobpool.scoring import SCORING_VERSION, JobLocation, score
-from jobpool.tests.scoring_builders import NOW, backend_job, backend_persona, without_skills
+from jobpool.scoring.tests.builders import NOW, backend_job, backend_persona, without_skills
 
 
 def test_explanation_strong_match_lists_strengths_and_stretch():

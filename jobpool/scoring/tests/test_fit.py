@@ -6,7 +6,7 @@ import pytest
 
 from jobpool.scoring import JobLocation, JobSkillFact, PersonaSkill, prepare_job, prepare_persona, score
 from jobpool.scoring.fit import experience, hard_skills, logistics, role_title, soft_skills
-from jobpool.tests.scoring_builders import NOW, backend_job, backend_persona, skills
+from jobpool.scoring.tests.builders import NOW, backend_job, backend_persona, skills
 
 
 def prepared(persona=None, job=None):

@@ -8,7 +8,7 @@ import pytest
 
 from jobpool.scoring import JobLocation, compute_ghost, ghost_band, rule_based_vagueness
 from jobpool.scoring.ghost import days_open_score, missing_fields_score, repost_score, seniority_mismatch_score
-from jobpool.tests.scoring_builders import NOW, backend_job
+from jobpool.scoring.tests.builders import NOW, backend_job
 
 
 def signal(result, name):

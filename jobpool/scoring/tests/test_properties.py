@@ -19,7 +19,7 @@ from jobpool.scoring import (
     normalise_title,
     score,
 )
-from jobpool.tests.scoring_builders import NOW
+from jobpool.scoring.tests.builders import NOW
 
 SKILLS = ["Python", "Django", "PostgreSQL", "Go", "Kubernetes", "React", "SQL", "Tableau", "Excel", "Rust", "Java"]
 SOFT = ["Communication", "Mentoring", "Leadership", "Teamwork"]

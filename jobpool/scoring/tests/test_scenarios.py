@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from jobpool.scoring import JobLocation, PersonaProfile, PersonaSkill, score
-from jobpool.tests.scoring_builders import NOW, backend_job, backend_persona, skills, without_skills
+from jobpool.scoring.tests.builders import NOW, backend_job, backend_persona, skills, without_skills
 
 
 @pytest.mark.smoke

@@ -6,8 +6,8 @@ import pytest
 
 from jobpool.scoring import normalise_title, prepare_job, prepare_persona, titles_similar
 from jobpool.scoring.stretch import growth, target_role, target_skills
+from jobpool.scoring.tests.builders import NOW, backend_job, backend_persona, skills
 from jobpool.scoring.titles import title_level
-from jobpool.tests.scoring_builders import NOW, backend_job, backend_persona, skills
 
 
 def prepared(persona=None, job=None):
