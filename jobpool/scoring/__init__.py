@@ -8,6 +8,7 @@ See docs/scoring.md for every rule, weight, neutral value and band.
 from .bands import fit_band, ghost_band, is_growth_role, stretch_band
 from .dealbreakers import CUSTOM_FIELDS, DealbreakerOutcome, check_dealbreakers
 from .engine import score
+from .fingerprint import job_fingerprint, persona_fingerprint
 from .ghost import GhostResult, GhostSignal, compute_ghost, rule_based_vagueness
 from .inputs import CustomDealbreaker, JobFacts, JobLocation, JobSkillFact, PersonaProfile, PersonaSkill
 from .prepared import PreparedJob, PreparedPersona, prepare_job, prepare_persona
@@ -36,8 +37,10 @@ __all__ = [
     "fit_band",
     "ghost_band",
     "is_growth_role",
+    "job_fingerprint",
     "lexical_similarity",
     "normalise_title",
+    "persona_fingerprint",
     "prepare_job",
     "prepare_persona",
     "rule_based_vagueness",

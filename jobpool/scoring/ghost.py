@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 from .bands import ghost_band
 from .inputs import JobFacts
@@ -130,7 +130,10 @@ def rule_based_vagueness(description: str, skill_count: int) -> int:
     return min(100, score)
 
 
-def _as_utc(moment: datetime) -> datetime:
+def _as_utc(moment: datetime | date) -> datetime:
+    """Aware UTC datetime; naive values and plain dates are read as UTC."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time.min)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
