@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.smoke
+@pytest.mark.django_db  # the autouse cache reset touches the database cache on SQLite
 def test_console_and_folder_backend_writes_one_eml_per_message_and_prints(tmp_path, capsys):
     backend = get_connection("accounts.mail.ConsoleAndFolderBackend", file_path=str(tmp_path / "mail"))
     messages = [
