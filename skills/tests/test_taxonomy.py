@@ -51,6 +51,20 @@ def test_taxonomy_entries_are_well_formed():
     assert all(all(alias and alias == alias.strip() for alias in entry.aliases) for entry in entries)
 
 
+def test_taxonomy_every_entry_can_be_found_in_text():
+    taxonomy = load_taxonomy()
+    matchable = {form.entry.name for form in taxonomy.forms}
+
+    assert [entry.name for entry in taxonomy.entries if entry.name not in matchable] == []
+
+
+def test_taxonomy_short_aliases_are_not_common_words():
+    taxonomy = load_taxonomy()
+    loose = {form.text.lower() for form in taxonomy.forms if form.mode == "any"}
+
+    assert loose.isdisjoint({"rest", "go", "r", "c", "spa", "ids", "doe", "arrow", "spark", "vault", "access", "excel"})
+
+
 def test_taxonomy_spans_the_expected_categories():
     categories = {entry.category for entry in load_taxonomy().entries}
 
