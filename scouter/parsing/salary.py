@@ -234,11 +234,18 @@ def find_salary_in_text(text: str | None, *, default_currency: str = "") -> Sala
     own label speaks of budgets, bonuses or funding."""
     if not text:
         return None
-    lines = [line.strip() for line in text.replace("\xa0", " ").split("\n") if line.strip()]
-    for index, line in enumerate(lines):
-        if not _SALARY_CUE.search(line):
+    source = text.replace("\xa0", " ")
+    seen_lines: set[int] = set()
+    for cue in _SALARY_CUE.finditer(source):
+        line_start = source.rfind("\n", 0, cue.start()) + 1
+        if line_start in seen_lines:
             continue
-        for candidate in (line, lines[index + 1] if index + 1 < len(lines) else ""):
+        seen_lines.add(line_start)
+        line_end = source.find("\n", cue.end())
+        line_end = len(source) if line_end == -1 else line_end
+        next_end = source.find("\n", line_end + 1)
+        following = source[line_end + 1 : len(source) if next_end == -1 else next_end]
+        for candidate in (source[line_start:line_end].strip(), following.strip()):
             for match in _RANGE_RE.finditer(candidate):
                 if _NOT_SALARY.search(candidate[max(0, match.start() - 60) : match.start()]):
                     continue

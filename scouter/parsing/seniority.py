@@ -85,27 +85,40 @@ def _number(token: str | None) -> int | None:
     return int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
 
 
+_YEAR_WORD = re.compile(r"\b(?:years?|yrs?)\b", re.IGNORECASE)
+
+
 def extract_years(text: str | None) -> tuple[int | None, int | None]:
-    """(years_min, years_max) from the first experience requirement stated, else (None, None)."""
+    """(years_min, years_max) from the first experience requirement stated, else (None, None).
+
+    The patterns only run on short windows around the word "year", which keeps a
+    long description from costing a full scan per pattern.
+    """
     if not text:
         return None, None
-    candidates: list[tuple[int, int | None, int | None]] = []
-    for match in _YEARS_RANGE.finditer(text):
-        window = text[match.end() : match.end() + 80]
-        if _EXPERIENCE_NEARBY.search(window) or _EXPERIENCE_NEARBY.search(
-            text[max(0, match.start() - 40) : match.start()]
-        ):
+    for anchor in _YEAR_WORD.finditer(text):
+        start = max(0, anchor.start() - 60)
+        window = text[start : anchor.end() + 100]
+        found = _years_in(window, anchor.start() - start)
+        if found is not None:
+            return found
+    return None, None
+
+
+def _years_in(window: str, anchor: int) -> tuple[int | None, int | None] | None:
+    """The requirement whose "years" word sits at ``anchor`` in the window, if it is one."""
+    for match in _YEARS_RANGE.finditer(window):
+        if not match.start() <= anchor <= match.end():
+            continue
+        after, before = window[match.end() : match.end() + 80], window[max(0, match.start() - 40) : match.start()]
+        if _EXPERIENCE_NEARBY.search(after) or _EXPERIENCE_NEARBY.search(before):
             low, high = _number(match.group(1)), _number(match.group(2))
             if low is not None and high is not None and low <= high <= 40:
-                candidates.append((match.start(), low, high))
-    for match in _YEARS_MIN.finditer(text):
-        value = next((_number(g) for g in match.groups() if g), None)
-        if value is None or value > 40:
+                return low, high
+    for match in _YEARS_MIN.finditer(window):
+        if not match.start() <= anchor <= match.end():
             continue
-        window = text[match.start() : match.end() + 80]
-        if _EXPERIENCE_NEARBY.search(window):
-            candidates.append((match.start(), value, None))
-    if not candidates:
-        return None, None
-    _, low, high = min(candidates, key=lambda c: c[0])
-    return low, high
+        value = next((_number(g) for g in match.groups() if g), None)
+        if value is not None and value <= 40 and _EXPERIENCE_NEARBY.search(window[match.start() : match.end() + 80]):
+            return value, None
+    return None
