@@ -291,7 +291,11 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
     payload = fixture.payloads.get(method)
 
     anonymous = _send(Client(), method, url, payload, route.is_api)
-    as_outsider = _send(_client(outsider), method, url, payload, route.is_api)
+    outsider_client = _client(outsider)
+    as_outsider = [_send(outsider_client, method, url, payload, route.is_api)]
+    if not route.is_api:
+        # HTMX requests often take another branch (a partial): attack that one too.
+        as_outsider.append(_send(outsider_client, method, url, payload, False, htmx=True))
     as_owner = _send(_client(owner), method, url, payload, route.is_api)
 
     if as_owner.status_code == 405:
@@ -310,14 +314,15 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
     elif not _is_login_redirect(anonymous):
         return f"{where}: anonymous got {anonymous.status_code}, expected a redirect to the login page"
 
-    outsider_body = _body(as_outsider)
-    if fixture.marker and fixture.marker in outsider_body:
-        return f"{where}: LEAK: the outsider's response contains the owner's data ({fixture.marker!r})"
-    if rule.lists:
-        if as_outsider.status_code >= 500 or _is_login_redirect(as_outsider):
-            return f"{where}: the outsider got {as_outsider.status_code} on a list route"
-    elif as_outsider.status_code != 404:
-        return f"{where}: LEAK: the outsider got {as_outsider.status_code}, expected 404"
+    for response in as_outsider:
+        how = " (HTMX)" if response.wsgi_request.headers.get("HX-Request") else ""
+        if fixture.marker and fixture.marker in _body(response):
+            return f"{where}{how}: LEAK: the outsider's response contains the owner's data ({fixture.marker!r})"
+        if rule.lists:
+            if response.status_code >= 500 or _is_login_redirect(response):
+                return f"{where}{how}: the outsider got {response.status_code} on a list route"
+        elif response.status_code != 404:
+            return f"{where}{how}: LEAK: the outsider got {response.status_code}, expected 404"
     return None
 
 
@@ -339,7 +344,16 @@ def _client(user) -> Client:
     return client
 
 
-def _send(client: Client, method: str, url: str, payload: Any, is_api: bool):
+def _send(client: Client, method: str, url: str, payload: Any, is_api: bool, *, htmx: bool = False):
+    if htmx:
+        client.defaults["HTTP_HX_REQUEST"] = "true"
+    try:
+        return _request(client, method, url, payload, is_api)
+    finally:
+        client.defaults.pop("HTTP_HX_REQUEST", None)
+
+
+def _request(client: Client, method: str, url: str, payload: Any, is_api: bool):
     if is_api:
         body = json.dumps(payload if payload is not None else {}) if method != "GET" else None
         if method == "GET":

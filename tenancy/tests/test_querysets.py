@@ -159,3 +159,21 @@ def test_custom_queryset_subclass_keeps_the_guard(user):
     with pytest.raises(UnscopedQueryError):
         list(manager.named("Zed"))
     assert [p.full_name for p in manager.named("Zed").for_user(user)] == ["Zed"]
+
+
+def test_reverse_manager_from_a_shared_pool_row_raises():
+    from django.apps import apps
+
+    if not apps.is_installed("jobpool"):
+        pytest.skip("the job pool app is not installed")
+    posting_model = apps.get_model("jobpool", "JobPosting")
+    link_field = next(
+        f for f in posting_model._meta.related_objects if f.related_model._meta.label == "jobpool.PersonaJob"
+    )
+    posting = posting_model(pk=posting_model._meta.pk.get_default() or 1)
+    links = getattr(posting, link_field.get_accessor_name())
+
+    with pytest.raises(UnscopedQueryError):
+        list(links.all())
+    with pytest.raises(UnscopedQueryError):
+        links.count()
