@@ -139,6 +139,22 @@ class SourceResult:
     def ok(self) -> bool:
         return not self.errors and not self.skipped_reason
 
+    @property
+    def outcome(self) -> str:
+        """For source health: "skipped", "ok", "partial" (errors but some pages) or "failed"."""
+        if self.skipped_reason:
+            return "skipped"
+        if not self.errors:
+            return "ok"
+        return "partial" if self.pages_fetched else "failed"
+
+    def error_counts(self) -> dict[str, int]:
+        """How many errors of each kind, every kind present (zeros included)."""
+        counts = dict.fromkeys(ERROR_KINDS, 0)
+        for error in self.errors:
+            counts[error.kind] += 1
+        return counts
+
     def add_page(self, page: ParsedPage) -> None:
         self.pages_fetched += 1
         self.skipped_items += page.skipped

@@ -141,3 +141,23 @@ def test_search_records_a_bad_payload_and_keeps_going_for_other_boards(board, re
 
     assert [e.kind for e in result.errors] == ["bad_payload"]
     assert len(result.postings) == 21
+
+
+def test_source_result_outcome_and_error_counts_for_source_health():
+    from scouter.sources.base import SourceResult
+
+    failed = SourceResult("lever", errors=[SourceError("down", "x", 503), SourceError("down", "y", 502)])
+    partial = SourceResult("greenhouse", pages_fetched=2, errors=[SourceError("rate_limited", "z", 429)])
+
+    assert (
+        failed.outcome,
+        partial.outcome,
+        SourceResult("a").outcome,
+        SourceResult("b", skipped_reason="no keys").outcome,
+    ) == (
+        "failed",
+        "partial",
+        "ok",
+        "skipped",
+    )
+    assert failed.error_counts() == {"rate_limited": 0, "down": 2, "timeout": 0, "network": 0, "bad_payload": 0}
