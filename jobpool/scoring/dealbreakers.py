@@ -19,18 +19,16 @@ the field is empty on the posting, the rule cannot be decided and passes with a 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import workmodel
 from .prepared import PreparedDealbreaker, PreparedJob, PreparedPersona, located_in
-from .text import contains_phrase, fold, normalise_skill
+from .text import contains_phrase, enum_value, normalise_skill
 
 PHRASE_FIELDS = ("title", "company", "industry", "location", "description")
 EQUALS_FIELDS = ("work_model", "seniority", "employment_type", "visa_sponsorship", "salary_currency")
 CUSTOM_FIELDS = (*PHRASE_FIELDS, *EQUALS_FIELDS, "skill")
 _FIELD_ALIASES = {"company_name": "company", "skills": "skill", "text": "description", "remote": "work_model"}
-_ENUM_SEPARATORS = re.compile(r"[\s\-]+")
 
 _WORK_MODEL_WORDS = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
 
@@ -48,10 +46,6 @@ class DealbreakerOutcome:
 
 def _money(amount: float, currency: str | None) -> str:
     return f"{currency + ' ' if currency else ''}{amount:,.0f}"
-
-
-def _enum(value: str) -> str:
-    return _ENUM_SEPARATORS.sub("_", fold(value))
 
 
 def check_dealbreakers(persona: PreparedPersona, job: PreparedJob) -> DealbreakerOutcome:
@@ -124,7 +118,8 @@ def _check_commute(persona: PreparedPersona, job: PreparedJob, fail) -> None:
     if not job.place:
         fail("commutable_cities", "The job is not remote and gives no location to check against your cities.")
     elif not located_in(job, persona.acceptable_places):
-        where = job.facts.location.city or job.facts.location.raw
+        loc = job.facts.location
+        where = loc.city or loc.raw or loc.region or loc.country
         fail("commutable_cities", f"The job is in {where.strip()}, outside your commutable and relocation cities.")
 
 
@@ -173,7 +168,7 @@ def custom_rule_matches(rule: PreparedDealbreaker, field: str, job: PreparedJob)
             return contains_phrase(job.text_index, text, rule.value)
         return contains_phrase(job.field_index[field], _custom_field_value(field, job), rule.value)
     if field in EQUALS_FIELDS:
-        return _enum(rule.value) == _enum(_custom_field_value(field, job))
+        return enum_value(rule.value) == enum_value(_custom_field_value(field, job))
     return normalise_skill(rule.value) in job.skill_names
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from .bands import ghost_band
 from .ghost import GhostResult, compute_ghost
 from .inputs import CustomDealbreaker, JobFacts, PersonaProfile, Vector
-from .text import fold, normalise_company, normalise_place, normalise_skill, phrase_index, phrase_key
+from .text import enum_value, fold, normalise_company, normalise_place, normalise_skill, phrase_index, phrase_key
 from .titles import SENIORITY_LEVELS, normalise_title, title_level
 
 # The reference converts proficiency to years before comparing with a posting's requirement.
@@ -48,7 +48,6 @@ class PreparedDealbreaker:
     mode: str
     field: str
     value: str
-    folded: str
     phrase: str
 
 
@@ -57,7 +56,6 @@ class PreparedPersona:
     profile: PersonaProfile
     # Hard skills: normalised name → (years the persona can claim, display name).
     hard_years: dict[str, float]
-    display: dict[str, str]
     soft: frozenset[str]
     titles: tuple[str, ...]
     # Normalised title → as the persona wrote it, for explanations.
@@ -122,13 +120,11 @@ def _claimable_years(proficiency: str, years_used: float | None) -> float:
 
 def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
     hard_years: dict[str, float] = {}
-    display: dict[str, str] = {}
     soft: set[str] = set()
     for skill in persona.skills:
         name = normalise_skill(skill.name)
         if not name:
             continue
-        display.setdefault(name, skill.name.strip())
         if fold(skill.kind) == "soft":
             soft.add(name)
         else:
@@ -149,14 +145,13 @@ def prepare_persona(persona: PersonaProfile) -> PreparedPersona:
     return PreparedPersona(
         profile=persona,
         hard_years=hard_years,
-        display=display,
         soft=frozenset(soft),
         titles=titles,
         title_display=title_display,
         current_level=(title_level(current) or "mid") if current else None,
         target_roles=tuple(dict.fromkeys(t for t in (normalise_title(r) for r in persona.target_roles) if t)),
         target_skills=tuple(dict.fromkeys(targets)),
-        remote_preference=fold(persona.remote_preference).replace(" ", "_") or "no_preference",
+        remote_preference=enum_value(persona.remote_preference) or "no_preference",
         salary_floor=float(persona.minimum_base_salary) if persona.minimum_base_salary else None,
         salary_currency=(persona.salary_currency or "").strip().upper() or None,
         commute_limited=any(normalise_place(p) for p in persona.commutable_cities),
@@ -175,7 +170,6 @@ def _prepare_custom(rule: CustomDealbreaker) -> PreparedDealbreaker:
         mode=fold(rule.mode),
         field=fold(rule.field).replace(" ", "_"),
         value=rule.value.strip(),
-        folded=fold(rule.value),
         phrase=phrase_key(rule.value),
     )
 
@@ -213,7 +207,7 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
         ghost = GhostResult(score=job.ghost_score, band=ghost_band(job.ghost_score), signals=())
     else:
         ghost = compute_ghost(job, now=now)
-    work_model = fold(job.work_model) or "unknown"
+    work_model = enum_value(job.work_model).replace("_", "")  # "on-site", "On Site" → "onsite"
     return PreparedJob(
         facts=job,
         title=title,
@@ -230,7 +224,7 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
             "location": phrase_index(location_text),
         },
         work_model=work_model if work_model in ("remote", "hybrid", "onsite") else "unknown",
-        place=normalise_place(loc.city or loc.raw),
+        place=normalise_place(loc.city or loc.raw or loc.region or loc.country),
         annual_salary_min=_annual(job.salary_min, job.salary_period),
         annual_salary_max=_annual(job.salary_max, job.salary_period),
         salary_currency=(job.salary_currency or "").strip().upper() or None,

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*")
 _SPACE_RE = re.compile(r"\s+")
+_SEPARATORS_RE = re.compile(r"[\s\-]+")
 _PUNCT_RE = re.compile(r"[^\w\s+#.]")
 
 # The reference's synonym list; the skills taxonomy canonicalises names upstream, so this
@@ -42,6 +43,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE_RE.sub(" ", stripped.casefold()).strip()
+
+
+def enum_value(value: str) -> str:
+    """An enumeration as stored: "Remote Only", "remote-only" and "Full-time" → "remote_only", "full_time"."""
+    return _SEPARATORS_RE.sub("_", fold(value))
 
 
 def tokens(text: str) -> list[str]:

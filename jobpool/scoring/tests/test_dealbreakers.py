@@ -253,3 +253,22 @@ def test_score_carries_dealbreaker_reasons_into_result_and_explanation():
     assert result.failed_checks == ("company_exclusions",)
     assert result.explanation.dealbreakers == result.failed_dealbreakers
     assert result.as_dict()["failed_dealbreakers"] == list(result.failed_dealbreakers)
+
+
+@pytest.mark.parametrize(
+    ("preference", "work_model"),
+    [("Remote Only", "Remote"), ("remote-only", "REMOTE"), ("Hybrid OK", "On-Site")],
+)
+def test_dealbreakers_read_enumerations_in_any_spelling(preference, work_model):
+    result = outcome(backend_persona(remote_preference=preference), backend_job(work_model=work_model))
+
+    expected = () if work_model.lower() == "remote" else ("remote_preference",)
+    assert result.failed_checks == expected
+
+
+def test_dealbreakers_country_only_location_is_a_location():
+    persona = backend_persona(remote_preference="onsite_ok", commutable_cities=("Berlin",))
+
+    result = outcome(persona, backend_job(work_model="onsite", location=JobLocation(country="DE")))
+
+    assert result.reasons == ("The job is in DE, outside your commutable and relocation cities.",)
