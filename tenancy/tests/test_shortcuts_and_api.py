@@ -11,7 +11,7 @@ from rest_framework.test import APIRequestFactory
 
 from personas.models import Persona, WorkHistory
 from personas.tests.factories import PersonaFactory, WorkHistoryFactory
-from tenancy.api import OwnedRelatedField, bulk_result, split_owned_ids
+from tenancy.api import OwnedModelViewSet, OwnedRelatedField, bulk_result, split_owned_ids
 from tenancy.shortcuts import get_owned_or_404
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,59 @@ def test_split_owned_ids_and_bulk_result(user, other_user):
         "updated": [str(mine.pk)],
         "failed": [{"id": str(theirs.pk), "code": "NOT_FOUND"}, {"id": "x", "code": "NOT_FOUND"}],
     }
+
+
+class _RoleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WorkHistory
+        fields = ["id", "company", "title", "start_date"]
+
+
+class _RoleViewSet(OwnedModelViewSet):
+    queryset = WorkHistory.objects.all()
+    serializer_class = _RoleSerializer
+    parent_model = Persona
+    parent_lookup = "persona_pk"
+    parent_field = "persona"
+
+
+def _call(user, method, persona_pk, data=None, pk=None):
+    from rest_framework.test import force_authenticate
+
+    factory = APIRequestFactory()
+    request = getattr(factory, method)("/", data, format="json")
+    force_authenticate(request, user=user)
+    actions = {"post": "create", "get": "list"} if pk is None else {"get": "retrieve", "delete": "destroy"}
+    view = _RoleViewSet.as_view(actions)
+    kwargs = {"persona_pk": persona_pk, **({"pk": pk} if pk else {})}
+    return view(request, **kwargs)
+
+
+def test_owned_viewset_create_takes_the_owner_and_parent_from_the_url(user):
+    persona = PersonaFactory(owner=user)
+
+    response = _call(user, "post", persona.pk, {"company": "Acme", "title": "Dev", "start_date": "2020-01-01"})
+
+    role = WorkHistory.objects.for_user(user).get()
+    assert response.status_code == 201
+    assert (role.owner_id, role.persona_id, response.data["company"]) == (user.pk, persona.pk, "Acme")
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_owned_viewset_under_another_users_parent_is_404(user, other_user, method):
+    theirs = PersonaFactory(owner=other_user)
+
+    response = _call(user, method, theirs.pk, {"company": "Acme", "title": "Dev", "start_date": "2020-01-01"})
+
+    assert response.status_code == 404
+    assert WorkHistory.unscoped.count() == 0
+
+
+def test_owned_viewset_lists_only_the_parents_rows(user):
+    persona, sibling = PersonaFactory(owner=user), PersonaFactory(owner=user)
+    role = WorkHistoryFactory(persona=persona)
+    WorkHistoryFactory(persona=sibling)
+
+    response = _call(user, "get", persona.pk)
+
+    assert [row["id"] for row in response.data["results"]] == [str(role.pk)]
