@@ -45,9 +45,13 @@ def matches_terms(posting: SourcePosting, query: SearchQuery) -> bool:
 def matches_location(posting: SourcePosting, query: SearchQuery) -> bool:
     if query.remote_only:
         return posting.work_model == "remote"
-    if not query.location or posting.work_model == "remote":
+    if not query.location:
         return True
     wanted = normalise_location(query.location)
+    if posting.work_model == "remote":
+        # Remote work counts wherever you are, unless the posting limits it to other countries.
+        allowed = posting.location.countries or ((posting.location.country,) if posting.location.country else ())
+        return not (wanted.country and allowed and wanted.country not in allowed)
     places = [posting.location, *posting.extra_locations]
     for place in places:
         if wanted.city and place.city and _words(wanted.city) <= _words(place.city):
