@@ -23,6 +23,7 @@ from personas.models import (
     PersonaSkill,
     VoiceProfile,
     WorkHistory,
+    WorkModel,
 )
 
 CURRENT_YEAR = datetime.date.today().year
@@ -261,6 +262,10 @@ class WorkHistoryForm(PartForm):
         labels = {"title": "Job title", "is_current": "I work here now", "work_model": "Work model"}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"description": "Optional: what the team or product was."}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["work_model"].choices = [("", "Not specified"), *WorkModel.choices]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

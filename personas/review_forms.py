@@ -16,6 +16,7 @@ from personas.forms import CURRENT_YEAR, LinesField, MonthField, url_field
 from personas.models import Persona, PersonaSkill
 from personas.page_services import ReviewedImport, month_start
 from personas.resume_import import ResumeDraft
+from personas.resume_import.skill_names import skill_kind
 
 CONTACT_FIELDS = [
     "full_name",
@@ -182,7 +183,11 @@ class ReviewForms:
             ],
             prefix="certifications",
         )
-        self.skills = SkillFormSet(data, initial=[{"name": name} for name in draft.skills], prefix="skills")
+        self.skills = SkillFormSet(
+            data,
+            initial=[{"name": name, "skill_type": skill_kind(name) or "hard"} for name in draft.skills],
+            prefix="skills",
+        )
 
     @property
     def all(self) -> list[Any]:

@@ -1,8 +1,10 @@
-"""Skill names for the draft: the skills taxonomy when the `skills` app is installed.
+"""Skill names for the draft, through the skills taxonomy (skills.normalize / skills.extract).
 
-Without it (early in the project) names are only cleaned and de-duplicated,
-and the free text is not scanned. TODO(personas): drop the fallback once
-`skills` ships its extract/normalise functions.
+Names listed in the resume's skills section are mapped to their canonical
+spelling when the taxonomy knows them (kept as written otherwise), and the
+whole text is scanned for further skills the taxonomy recognises. If the
+skills app is not importable the names are only tidied and the text is not
+scanned, so the import still works on its own.
 """
 
 from __future__ import annotations
@@ -13,25 +15,24 @@ from collections.abc import Iterable
 
 def _taxonomy():
     try:
-        import skills  # noqa: F401
-        from skills import extract as taxonomy_extract
-        from skills import normalize as taxonomy_normalize
+        from skills.extract import extract_skills
+        from skills.normalize import normalize_skill
     except ImportError:
         return None, None
-    return taxonomy_extract, taxonomy_normalize
+    return extract_skills, normalize_skill
 
 
 def normalise_skill_names(names: Iterable[str]) -> list[str]:
     """Canonical spelling per skill, first occurrence wins, case-insensitive duplicates dropped."""
-    _, taxonomy_normalize = _taxonomy()
+    _, normalize_skill = _taxonomy()
     seen: set[str] = set()
     result: list[str] = []
     for raw in names:
         name = re.sub(r"\s+", " ", raw).strip()
         if not name:
             continue
-        if taxonomy_normalize is not None:
-            name = _canonical(taxonomy_normalize, name)
+        if normalize_skill is not None and (known := normalize_skill(name)) is not None:
+            name = known.name
         key = name.casefold()
         if key not in seen:
             seen.add(key)
@@ -40,16 +41,17 @@ def normalise_skill_names(names: Iterable[str]) -> list[str]:
 
 
 def find_skills_in_text(text: str) -> list[str]:
-    """Skills the taxonomy recognises anywhere in the text (none without the taxonomy)."""
-    taxonomy_extract, _ = _taxonomy()
-    if taxonomy_extract is None:
+    """Skills the taxonomy recognises anywhere in the text, in order of first mention."""
+    extract_skills, _ = _taxonomy()
+    if extract_skills is None:
         return []
-    found = taxonomy_extract(text)
-    return [getattr(item, "name", item) for item in found]
+    return [found.name for found in extract_skills(text)]
 
 
-def _canonical(taxonomy_normalize, name: str) -> str:
-    result = taxonomy_normalize(name)
-    if result is None:
-        return name
-    return getattr(result, "name", result) or name
+def skill_kind(name: str) -> str | None:
+    """ "hard" or "soft" when the taxonomy knows the skill, else None."""
+    _, normalize_skill = _taxonomy()
+    if normalize_skill is None:
+        return None
+    known = normalize_skill(name)
+    return known.kind if known is not None else None

@@ -31,8 +31,16 @@ def sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
 
 
+@pytest.fixture
+def without_taxonomy(monkeypatch):
+    """Parse as written: the skills taxonomy (another app's data) would canonicalise names."""
+    from personas.resume_import import skill_names
+
+    monkeypatch.setattr(skill_names, "_taxonomy", lambda: (None, None))
+
+
 @pytest.mark.smoke
-def test_read_resume_classic_pdf_fills_contact_roles_education_skills():
+def test_read_resume_classic_pdf_fills_contact_roles_education_skills(without_taxonomy):
     draft = read_resume_bytes(sample("classic.pdf"))
 
     assert (draft.full_name, draft.email, draft.phone) == ("Ada Quinn", "ada.quinn@example.com", "+1 (512) 555-0147")
@@ -56,7 +64,7 @@ def test_read_resume_classic_pdf_fills_contact_roles_education_skills():
     assert {"Communication", "Mentoring", "Kubernetes"} <= set(draft.skills)
 
 
-def test_read_resume_compact_pdf_splits_company_and_city_and_year_only_dates():
+def test_read_resume_compact_pdf_splits_company_and_city_and_year_only_dates(without_taxonomy):
     draft = read_resume_bytes(sample("compact.pdf"))
 
     assert (draft.full_name, draft.email, draft.phone) == (
@@ -80,7 +88,7 @@ def test_read_resume_compact_pdf_splits_company_and_city_and_year_only_dates():
     assert draft.skills == ["Figma", "User Research", "Prototyping", "Design Systems", "Accessibility", "HTML", "CSS"]
 
 
-def test_read_resume_docx_with_headings_and_list_bullets():
+def test_read_resume_docx_with_headings_and_list_bullets(without_taxonomy):
     draft = read_resume_bytes(sample("headings.docx"))
 
     assert (draft.full_name, draft.email, draft.phone) == ("Jordan Lee", "jordan.lee@example.net", "415-555-0199")
@@ -206,6 +214,16 @@ def test_find_range_open_end_is_current():
     found = find_range("Acme — Engineer   Mar 2022 to present")
 
     assert (found.start, found.end, found.is_current) == ((2022, 3), None, True)
+
+
+def test_read_resume_uses_the_taxonomy_for_names_and_finds_skills_in_the_text():
+    pytest.importorskip("skills.extract")
+
+    draft = read_resume_bytes(sample("classic.pdf"))
+
+    assert draft.skills[:4] == ["Python", "Go", "Django", "PostgreSQL"]
+    assert "Django REST Framework" in draft.skills  # named only in a bullet, not in the skills section
+    assert len({s.casefold() for s in draft.skills}) == len(draft.skills)
 
 
 def test_draft_round_trips_through_json_shape():
