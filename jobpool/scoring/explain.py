@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import workmodel
 from .ghost import GHOST_WARNING_THRESHOLD
 from .result import Explanation
 from .text import listing
@@ -23,6 +24,7 @@ EXPERIENCE_STRENGTH, EXPERIENCE_GAP = 90.0, 60.0
 TARGET_SKILLS_NOTE, TARGET_ROLE_NOTE = 75.0, 80.0
 LOGISTICS_GAP = 70.0
 TITLE_CLOSE = 90.0
+_MODEL_WORDS = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
 _LEVEL_WORDS = {
     "junior": "junior",
     "mid": "mid-level",
@@ -84,6 +86,16 @@ def _experience_sentences(component: Component, strengths: list[str], gaps: list
         gaps.append(f"You are {_years(low - years)} short of the {asked} asked for.")
 
 
+def _logistics_sentence(result: ScoreResult, logistics: Component) -> str:
+    model = result.job.work_model
+    described = (
+        "does not say how the work is done (counted as on-site)" if model == "unknown" else f"is {_MODEL_WORDS[model]}"
+    )
+    # Being outside the persona's cities is a failed dealbreaker with its own reason.
+    wanted = workmodel.LABELS.get(logistics.inputs["remote_preference"], "")
+    return f"The job {described}; you prefer {wanted}."
+
+
 def explain(result: ScoreResult) -> Explanation:
     parts = result.components
     strengths: list[str] = []
@@ -103,15 +115,7 @@ def explain(result: ScoreResult) -> Explanation:
         strengths.append(f"Soft skills the posting values that you have: {listing(soft.inputs['matched'])}.")
     logistics = parts["logistics"]
     if logistics.score < LOGISTICS_GAP:
-        where = "outside your cities" if logistics.inputs["outside_commute"] else ""
-        model = (
-            result.job.work_model
-            if result.job.work_model != "unknown"
-            else "of unstated work model (treated as on-site)"
-        )
-        gaps.append(
-            " ".join(f"The job is {model} {where}".split()) + ", which does not suit your location preferences."
-        )
+        gaps.append(_logistics_sentence(result, logistics))
 
     skills = parts["target_skills"]
     if skills.score >= TARGET_SKILLS_NOTE:

@@ -78,7 +78,7 @@ def test_explanation_gap_for_poor_logistics():
     hybrid = score(backend_persona(remote_preference="hybrid_ok"), job, now=NOW)
 
     assert not any("location preferences" in gap for gap in result.explanation.gaps)
-    assert "The job is onsite, which does not suit your location preferences." in hybrid.explanation.gaps
+    assert "The job is on-site; you prefer hybrid or remote." in hybrid.explanation.gaps
 
 
 def test_as_dict_is_json_serialisable_and_complete():
