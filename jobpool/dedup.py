@@ -224,14 +224,20 @@ def _decide(view: _PoolView, prepared: PreparedPosting, source: JobSource, now: 
                 continue
             verdict = _verify(view, prepared, candidate, similarity.URL_CONFIRM_JACCARD)
             if verdict.same_job:
+                if _is_repost(prepared, candidate, now)[0]:
+                    break  # a later requisition at the same URL: the near-duplicate step links it as a repost
                 return _Plan(prepared, source, DedupDecision.SAME_URL, candidate.pk, verdict.jaccard, f"same URL; {verdict.reason}", False)
 
     best: tuple[float, datetime.datetime, JobPosting, similarity.Verdict] | None = None
     hits = Counter(pid for key in prepared.band_keys for pid in view.by_band.get(key, ()))
-    for posting_id, _count in hits.most_common(similarity.MAX_CANDIDATES):
+    verified = 0
+    for posting_id, _count in hits.most_common():
         candidate = view.postings.get(posting_id)
-        if candidate is None or candidate.company_canonical != prepared.company_canonical:
-            continue
+        if candidate is None or not _plausible(prepared, candidate):
+            continue  # cheap checks first: a company's many same-text postings for other cities are skipped here
+        verified += 1
+        if verified > similarity.MAX_CANDIDATES:
+            break
         verdict = _verify(view, prepared, candidate, similarity.NEAR_DUPLICATE_JACCARD)
         if verdict.same_job:
             rank = (verdict.jaccard, candidate.first_seen_at, candidate, verdict)
@@ -239,15 +245,27 @@ def _decide(view: _PoolView, prepared: PreparedPosting, source: JobSource, now: 
                 best = rank
     if best is not None:
         candidate, verdict = best[2], best[3]
-        repost, why = similarity.is_repost(
-            candidate_active=candidate.is_active,
-            candidate_posted=candidate.posted_at or candidate.first_seen_at,
-            incoming_posted=prepared.posted_at or now,
-        )
+        repost, why = _is_repost(prepared, candidate, now)
         if repost:
             return _Plan(prepared, source, DedupDecision.REPOST, candidate.pk, verdict.jaccard, f"{why}; {verdict.reason}", True)
         return _Plan(prepared, source, DedupDecision.CROSS_POST, candidate.pk, verdict.jaccard, f"{why}; {verdict.reason}", False)
     return _Plan(prepared, source, DedupDecision.CREATED, uuid.uuid4(), 1.0, "no match", True)
+
+
+def _is_repost(prepared: PreparedPosting, candidate: JobPosting, now: datetime.datetime) -> tuple[bool, str]:
+    return similarity.is_repost(
+        candidate_active=candidate.is_active,
+        candidate_posted=candidate.posted_at or candidate.first_seen_at,
+        incoming_posted=prepared.posted_at or now,
+    )
+
+
+def _plausible(prepared: PreparedPosting, candidate: JobPosting) -> bool:
+    return (
+        candidate.company_canonical == prepared.company_canonical
+        and similarity.titles_similar(prepared.title_canonical, candidate.title_canonical)
+        and similarity.locations_compatible(prepared.location_canonical, candidate.location_canonical)
+    )
 
 
 def _verify(view: _PoolView, prepared: PreparedPosting, candidate: JobPosting, min_jaccard: float) -> similarity.Verdict:

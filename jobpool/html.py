@@ -35,8 +35,13 @@ _BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def unescape_if_escaped(markup: str) -> str:
-    """Greenhouse and RSS send entity-escaped HTML ('&lt;p&gt;'); turn it into markup once."""
-    if markup and "<" not in markup[:2000] and _LOOKS_ESCAPED.search(markup[:2000]):
+    """Greenhouse and RSS send entity-escaped HTML ('&lt;p&gt;'); turn it into markup once.
+
+    Escaped tags that outnumber real ones mean escaped markup, even when a relay wrapped it in real tags.
+    """
+    head = markup[:5000] if markup else ""
+    escaped = len(_LOOKS_ESCAPED.findall(head))
+    if escaped and escaped > head.count("<"):
         return html_lib.unescape(markup)
     return markup
 

@@ -10,7 +10,6 @@ the dedup service only compares.
 from __future__ import annotations
 
 import datetime
-import importlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,7 @@ import numpy as np
 
 from jobpool import content_security, minhash, normalize
 from jobpool.html import clean_html, html_to_text, text_to_html
+from skills.extract import extract_skills
 
 logger = logging.getLogger(__name__)
 
@@ -110,29 +110,12 @@ def _decimal(value: Any) -> Decimal | None:
     return number if number > 0 else None
 
 
-def _extract_skills(text: str, html: str) -> list[SkillInput]:
-    """Skills found by the skills app's extractor (when that app is installed), as SkillInputs."""
-    try:
-        extract = importlib.import_module("skills.extract").extract_skills
-    except (ImportError, AttributeError):
-        return []
-    found = []
-    for item in extract(text, html) or []:
-        get = item.get if isinstance(item, dict) else lambda key, default=None, item=item: getattr(item, key, default)
-        name = get("name") or get("canonical") or get("skill")
-        if not name:
-            continue
-        kind = get("kind", None) or get("skill_type", None) or "hard"
-        required = get("is_required", None)
-        found.append(
-            SkillInput(
-                name=str(name)[:100],
-                kind="soft" if str(kind).lower() == "soft" else "hard",
-                is_required=True if required is None else bool(required),
-                years_requested=get("years_requested", None) or get("years", None),
-            )
-        )
-    return found
+def _extract_skills(title: str, text: str, html: str) -> list[SkillInput]:
+    """Skills the taxonomy finds in the posting (skills.extract), required vs preferred from its sections."""
+    return [
+        SkillInput(name=s.name[:100], kind=s.kind, is_required=s.is_required, years_requested=s.years_requested)
+        for s in extract_skills(text, html or None, title=title)
+    ]
 
 
 def check_content(posting: PostingInput) -> None:
@@ -169,7 +152,7 @@ def prepare(posting: PostingInput) -> PreparedPosting:
     salary_min, salary_max = _decimal(posting.salary_min), _decimal(posting.salary_max)
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         salary_min, salary_max = salary_max, salary_min
-    skills = posting.skills if posting.skills is not None else _extract_skills(text, description)
+    skills = posting.skills if posting.skills is not None else _extract_skills(posting.title, text, description)
     url_keys = tuple(dict.fromkeys(k for k in (normalize.canonical_url(posting.apply_url), normalize.canonical_url(posting.source_url)) if k))
     return PreparedPosting(
         input=posting,

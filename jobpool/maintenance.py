@@ -127,12 +127,20 @@ def dedup_pool(*, dry_run: bool = False, progress: Callable[[int], None] | None 
 def _best_older_match(posting, shingles, keys, by_key, candidates, rank, gone):
     hits = Counter(pid for key in keys for pid in by_key.get(key, ()) if pid != posting.pk and pid not in gone)
     best = None
-    for pid, _count in hits.most_common(similarity.MAX_CANDIDATES):
+    verified = 0
+    for pid, _count in hits.most_common():
         older = candidates.get(pid)
         if older is None or rank.get(pid, 1 << 62) >= rank[posting.pk]:
             continue
         if older.company_canonical != posting.company_canonical or older.quarantine_status == QuarantineStatus.REJECTED:
             continue
+        if not similarity.titles_similar(posting.title_canonical, older.title_canonical) or not similarity.locations_compatible(
+            posting.location_canonical, older.location_canonical
+        ):
+            continue
+        verified += 1
+        if verified > similarity.MAX_CANDIDATES:
+            break
         verdict = similarity.verify(
             title_a=posting.title_canonical,
             title_b=older.title_canonical,

@@ -53,15 +53,39 @@ def titles_similar(a: str, b: str) -> bool:
     return len(words_a & words_b) / max(len(words_a), len(words_b)) >= TITLE_MIN_WORD_OVERLAP
 
 
-def locations_compatible(a: str, b: str) -> bool:
-    """Canonical locations could describe the same job: equal, one unknown, or one's words within the other's.
+# Words that name no particular place (countries, regions, work arrangements, name prefixes).
+_GENERIC_PLACE_WORDS = frozenset(
+    {
+        "remote", "only", "anywhere", "worldwide", "hybrid", "onsite", "office", "flexible", "home", "based",
+        "the", "of", "and", "in", "or", "area", "metro", "region", "city", "greater", "central", "downtown",
+        "north", "south", "east", "west", "new", "san", "santa", "los", "las", "la", "el", "st", "saint", "fort",
+        "port", "us", "usa", "uk", "gb", "united", "states", "kingdom", "america", "americas", "europe", "eu",
+        "emea", "apac", "latam", "asia", "africa", "oceania", "timezones", "timezone", "utc", "gmt", "india",
+        "germany", "de", "canada", "ca", "france", "spain", "netherlands", "australia", "brazil", "mexico",
+    }
+)
 
-    'bengaluru' and 'mumbai' are different jobs even with the same text (one text, several cities).
+
+def _first_place(words: list[str]) -> str:
+    return next((w for w in words if w not in _GENERIC_PLACE_WORDS and not w.isdigit()), "")
+
+
+def locations_compatible(a: str, b: str) -> bool:
+    """Canonical locations could describe the same job.
+
+    Equal, one unknown, one's words within the other's, or the leading place
+    name of one appears in the other ('central london' ~ 'london uk'). Two
+    cities are different jobs even with the same text ('bengaluru india' vs
+    'mumbai india'): one text posted for several cities stays several postings.
     """
     if not a or not b or a == b:
         return True
-    words_a, words_b = set(a.split()), set(b.split())
-    return words_a <= words_b or words_b <= words_a
+    words_a, words_b = a.split(), b.split()
+    set_a, set_b = set(words_a), set(words_b)
+    if set_a <= set_b or set_b <= set_a:
+        return True
+    first_a, first_b = _first_place(words_a), _first_place(words_b)
+    return bool(first_a and first_a in set_b) or bool(first_b and first_b in set_a)
 
 
 @dataclass(frozen=True)

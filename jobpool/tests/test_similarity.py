@@ -20,7 +20,16 @@ def test_titles_similar_matches_the_reference_cases(a, b, similar):
 
 @pytest.mark.parametrize(
     ("a", "b", "compatible"),
-    [("bengaluru", "mumbai", False), ("", "mumbai", True), ("san francisco", "san francisco ca", True)],
+    [
+        ("bengaluru", "mumbai", False),
+        ("bengaluru india", "mumbai india", False),
+        ("san francisco ca", "san jose ca", False),
+        ("", "mumbai", True),
+        ("san francisco", "san francisco ca", True),
+        ("central london london", "london uk", True),
+        ("the city central london", "london uk", True),
+        ("remote", "europe", False),
+    ],
 )
 def test_locations_compatible(a, b, compatible):
     assert similarity.locations_compatible(a, b) is compatible
