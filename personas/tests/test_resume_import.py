@@ -39,7 +39,6 @@ def without_taxonomy(monkeypatch):
     monkeypatch.setattr(skill_names, "_taxonomy", lambda: (None, None))
 
 
-@pytest.mark.smoke
 def test_read_resume_classic_pdf_fills_contact_roles_education_skills(without_taxonomy):
     draft = read_resume_bytes(sample("classic.pdf"))
 
