@@ -48,7 +48,8 @@ _LANGUAGE_CONTEXT = frozenset({
     "speak", "spoken", "written", "verbal", "oral", "level", "c1", "c2", "b1", "b2", "bilingual", "skills",
     "knowledge", "kenntnisse", "sprachkenntnisse", "conversational", "business", "language", "languages",
     "read", "write", "communicate", "communication", "fließend", "fliessend", "verhandlungssicher", "gute",
-    "sehr", "mother", "tongue", "command", "excellent",
+    "sehr", "mother", "tongue", "command", "excellent", "kommunizieren", "sprechen", "sprichst", "beherrschst",
+    "beherrschen", "mündlich", "schriftlich", "wort", "schrift", "niveau", "muttersprache", "muttersprachlich",
 })
 
 _LANGUAGE_OF_MEDIUM = frozenset({

@@ -68,7 +68,7 @@ def classify_heading(heading: str) -> Section:
 # "before" cues at the skills written before them.
 _PREFERRED_AFTER = re.compile(
     r"\b(ideally|preferably|bonus( points)? (if|for)|nice[\s-]to[\s-]haves?\s*:|a plus if|plus if|even better if|"
-    r"(with )?a preference for|preferred (but not required|skills|qualifications)|"
+    r"(with )?a preference for|preferred (but not required|skills|qualifications)|(we )?prefer|(we are |we're )?open to|"
     r"it would be (great|nice) if|would be (great|nice) if|idealerweise|gerne auch|wünschenswert)\b",
     re.IGNORECASE,
 )
@@ -76,7 +76,7 @@ _PREFERRED_BEFORE = re.compile(
     r"(\b(is|are|would be|will be|as)? ?(a|an)? ?(big|huge|strong|definite|major|nice|great|real)? ?plus\b|"
     r"\bpreferred\b|\bpreferable\b|\bdesirable\b|\bdesired\b|\b(is|are) (an )?advantage(ous)?\b|\badvantageous\b|"
     r"\bbeneficial\b|\bnice[\s-]to[\s-]have\b|\bbonus\b|\bhelpful\b|\bnot required\b|\bnot a must\b|\boptional\b|"
-    r"\bvon vorteil\b|\bwünschenswert\b)",
+    r"\bvon vorteil\b|\bwünschenswert\b|\b(is|are) (highly |greatly )?valued\b)",
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
@@ -121,7 +121,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
 # Every cue contains one of these stems: one cheap search spares the three cue patterns on most clauses.
 _ANY_CUE = re.compile(
     r"plus|prefer|ideal|bonus|nice|desir|advantag|benefic|helpful|optional|requir|must|mandatory|essential|"
-    r"need|vorteil|wünschens|gerne|erforderlich|zwingend|vorausgesetzt",
+    r"need|vorteil|wünschens|gerne|erforderlich|zwingend|vorausgesetzt|valued|open to",
     re.IGNORECASE,
 )
 

@@ -148,6 +148,9 @@ def test_extract_skills_reads_sections_from_plain_text_headings():
         ("Bonus points for Rust experience.", {"Rust": False}),
         ("Python is required; Go is nice to have.", {"Python": True, "Go": False}),
         ("Python required, Go preferred", {"Python": True, "Go": False}),
+        ("Experience with Snowflake is highly valued.", {"Snowflake": False}),
+        ("We are open to Kotlin developers too.", {"Kotlin": False}),
+        ("Scripting skills, with a preference for Perl or Bash.", {"Perl": False, "Bash": False}),
     ],
 )
 def test_extract_skills_reads_cue_phrases(text, expected):
