@@ -263,13 +263,15 @@ _ERF_DEN = tuple(
 def _erf(x: np.ndarray) -> np.ndarray:
     x = np.clip(x, np.float32(-4.0), np.float32(4.0))
     x2 = x * x
-    num = np.full_like(x, _ERF_NUM[0])
-    for c in _ERF_NUM[1:]:
+    num = x2 * _ERF_NUM[0]
+    num += _ERF_NUM[1]
+    for c in _ERF_NUM[2:]:
         num *= x2
         num += c
     num *= x
-    den = np.full_like(x, _ERF_DEN[0])
-    for c in _ERF_DEN[1:]:
+    den = x2 * _ERF_DEN[0]
+    den += _ERF_DEN[1]
+    for c in _ERF_DEN[2:]:
         den *= x2
         den += c
     num /= den
