@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -414,3 +415,39 @@ def test_persona_delete_removes_persona_and_parts(user, client_for):
     assert response.url == reverse("personas:list")
     assert not Persona.objects.for_user(user).exists()
     assert not Bullet.objects.for_user(user).exists()
+
+
+def test_section_get_with_htmx_cancels_an_open_form(user, client_for):
+    persona = PersonaFactory(owner=user, full_name="Ada Quinn")
+
+    response = client_for(user).get(reverse("personas:section", kwargs={"pk": persona.pk, "section": "basics"}), **HX)
+
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section class="card persona-section" id="section-basics"')
+    assert "Ada Quinn" in body and "<form" not in body
+
+
+def test_delete_without_js_confirm_page_then_post(user, client_for):
+    persona = PersonaFactory(owner=user)
+    skill = PersonaSkillFactory(persona=persona, name="Cobol")
+    url = reverse("personas:skills-delete", kwargs={"pk": persona.pk, "item": skill.pk})
+    client = client_for(user)
+
+    page = client.get(url).content.decode()
+    response = client.post(url)
+
+    assert "Delete this skill?" in page and "Cobol" in page and f'action="{url}"' in page
+    assert response.url == detail(persona) + "#section-skills"
+    assert not PersonaSkill.objects.for_user(user).exists()
+
+
+def test_persona_page_links_every_control_for_no_js_use(user, client_for):
+    persona = PersonaFactory(owner=user)
+    skill = PersonaSkillFactory(persona=persona)
+
+    body = client_for(user).get(detail(persona)).content.decode()
+
+    edit = reverse("personas:skills-edit", kwargs={"pk": persona.pk, "item": skill.pk})
+    assert f'href="{edit}?next=' in body and f'hx-get="{edit}?next=' in body
+    hx_links = re.findall(r"<a [^>]*hx-get=[^>]*>", body)
+    assert hx_links and all("href=" in tag for tag in hx_links)

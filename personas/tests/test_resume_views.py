@@ -137,7 +137,13 @@ def test_confirm_with_errors_shows_them_next_to_fields_and_saves_nothing(user, c
 
 
 def test_import_docx_into_existing_persona_adds_parts_and_skips_known_skills(user, client_for):
-    persona = PersonaFactory(owner=user, full_name="Jordan L.", phone="+1 000", onboarding_step="review")
+    persona = PersonaFactory(
+        owner=user,
+        full_name="Jordan L.",
+        phone="+1 000",
+        onboarding_step="review",
+        onboarding_completed_at="2026-01-01T00:00:00Z",
+    )
     PersonaSkillFactory(persona=persona, name="sql")
     client = client_for(user)
     upload(
@@ -219,3 +225,25 @@ def test_review_of_a_draft_whose_persona_was_deleted_is_dropped(user, client_for
 
     assert response.url == reverse("personas:create")
     assert SESSION_KEY not in client.session
+
+
+def test_import_into_an_unfinished_persona_returns_to_its_onboarding(user, client_for):
+    persona = PersonaFactory(owner=user, onboarding_step="work_history")
+    client = client_for(user)
+    upload(client, "compact.pdf", url=reverse("personas:import-into", kwargs={"pk": persona.pk}))
+
+    response = client.post(reverse("personas:import-review"), review_data(client, persona=persona))
+
+    assert response.url == reverse("personas:onboarding", kwargs={"pk": persona.pk})
+    assert list(WorkHistory.objects.for_user(user).values_list("company", flat=True)) == ["Lumen GmbH", "Kite Studio"]
+
+
+def test_uploads_are_rate_limited_per_user(user, client_for, monkeypatch):
+    from personas.views import resume
+
+    monkeypatch.setattr(resume, "UPLOAD_RATE", "2/h")
+    client = client_for(user)
+
+    statuses = [upload(client, "compact.pdf").status_code for _ in range(3)]
+
+    assert statuses == [302, 302, 429]

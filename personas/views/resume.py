@@ -24,8 +24,11 @@ from personas.models import Persona
 from personas.resume_import import ResumeDraft, ResumeImportError, read_resume
 from personas.review_forms import ReviewForms
 from personas.views.parts import apply_errors
+from zentropy.core.ratelimits import limit
 
 SESSION_KEY = "personas.resume_draft"
+# Reading a PDF costs CPU; a person importing resumes needs a handful an hour, not hundreds.
+UPLOAD_RATE = "30/h"
 
 
 @login_required
@@ -43,6 +46,8 @@ def import_into(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 
 def _upload(request: HttpRequest, *, persona: Persona | None) -> HttpResponse:
+    if request.method == "POST":
+        limit(request, group="personas.resume-import", key="user", rate=UPLOAD_RATE, method="POST")
     form = ResumeUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["resume"]
@@ -90,9 +95,9 @@ def import_review(request: HttpRequest) -> HttpResponse:
         else:
             del request.session[SESSION_KEY]
             messages.success(request, result.summary())
-            if persona is None:
-                return redirect("personas:onboarding", pk=result.persona.pk)
-            return redirect("personas:detail", pk=result.persona.pk)
+            if result.persona.is_onboarded:
+                return redirect("personas:detail", pk=result.persona.pk)
+            return redirect("personas:onboarding", pk=result.persona.pk)
     context = {
         "forms": forms,
         "persona": persona,
