@@ -19,6 +19,7 @@ from skills.sections import (
     clause_spans,
     find_cues,
     is_boilerplate_paragraph,
+    is_company_blurb,
     requiredness,
 )
 from skills.text import Block, html_to_blocks, text_to_blocks
@@ -74,6 +75,8 @@ def extract_skills(
             if section is Section.BOILERPLATE or block.is_boilerplate:
                 continue
         elif block.is_boilerplate or section is Section.BOILERPLATE or is_boilerplate_paragraph(block.text):
+            continue
+        elif not block.is_item and section is Section.NEUTRAL and is_company_blurb(block.text):
             continue
         _scan_block(block, section, matcher, found)
     ordered = sorted(found.values(), key=lambda f: f.order)

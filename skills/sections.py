@@ -101,6 +101,19 @@ _BOILERPLATE_PARAGRAPH = re.compile(
 )
 
 
+_COMPANY_BLURB = re.compile(
+    r"\b(founded in|headquartered in|is a leading|is the leading|is a global leader|we are a leading|"
+    r"backed by|we'?ve raised|has raised|series [a-e] (funding|round)|our investors|our customers include|"
+    r"trusted by (over|more than) \d)",
+    re.IGNORECASE,
+)
+
+
+def is_company_blurb(text: str) -> bool:
+    """A paragraph about the employer (founding, funding, market position) rather than the job."""
+    return bool(_COMPANY_BLURB.search(text))
+
+
 def is_boilerplate_paragraph(text: str) -> bool:
     """An employer's legal or pay statement written as a plain paragraph, with no heading of its own."""
     return bool(_BOILERPLATE_PARAGRAPH.search(text))

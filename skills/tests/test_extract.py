@@ -252,3 +252,12 @@ def test_extract_skills_scans_the_title():
 
 def test_extract_skills_returns_nothing_for_empty_input():
     assert (extract_skills(""), extract_skills("", "<p></p>")) == ([], [])
+
+
+def test_extract_skills_skips_an_unheaded_company_blurb():
+    text = (
+        "Acme is a leading fintech platform backed by top investors, built on AI.\n"
+        "You will build services in Kotlin and PostgreSQL."
+    )
+
+    assert names(extract_skills(text)) == ["Kotlin", "PostgreSQL"]
