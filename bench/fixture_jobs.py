@@ -29,12 +29,13 @@ from jobpool.scoring import (  # noqa: E402
     PersonaProfile,
     PersonaSkill,
 )
-from jobpool.scoring.text import MAX_PHRASE_TOKENS, tokens  # noqa: E402
+from jobpool.scoring.text import tokens  # noqa: E402
 
 JOB_SOURCES = Path(os.environ.get("BENCH_JOB_SOURCES", "/work/shared/fixtures/job_sources"))
 TAXONOMY = ROOT / "skills" / "data" / "taxonomy.csv"
 NOW = datetime(2026, 8, 1, tzinfo=UTC)
 _PREFERRED_CUE = re.compile(r"nice to have|nice-to-have|preferred|bonus|a plus|desirable|good to have")
+MAX_PHRASE_TOKENS = 4
 _YEARS_BEFORE = re.compile(r"(\d{1,2})\+?\s*(?:years?|yrs)")
 
 

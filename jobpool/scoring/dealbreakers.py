@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import workmodel
 from .prepared import PreparedDealbreaker, PreparedJob, PreparedPersona, located_in
-from .text import contains_phrase, enum_value, normalise_skill
+from .text import enum_value, normalise_skill
 
 PHRASE_FIELDS = ("title", "company", "industry", "location", "description")
 EQUALS_FIELDS = ("work_model", "seniority", "employment_type", "visa_sponsorship", "salary_currency")
@@ -162,11 +162,8 @@ def _custom_field_value(field: str, job: PreparedJob) -> str:
 
 def custom_rule_matches(rule: PreparedDealbreaker, field: str, job: PreparedJob) -> bool:
     if field in PHRASE_FIELDS:
-        if field == "description":
-            facts = job.facts
-            text = f"{facts.title}\n{facts.description_text}\n{facts.culture_text}"
-            return contains_phrase(job.text_index, text, rule.value)
-        return contains_phrase(job.field_index[field], _custom_field_value(field, job), rule.value)
+        index = job.text_index if field == "description" else job.field_index[field]
+        return rule.phrase in index
     if field in EQUALS_FIELDS:
         return enum_value(rule.value) == enum_value(_custom_field_value(field, job))
     return normalise_skill(rule.value) in job.skill_names

@@ -15,7 +15,16 @@ import numpy as np
 from .bands import ghost_band
 from .ghost import GhostResult, compute_ghost
 from .inputs import CustomDealbreaker, JobFacts, PersonaProfile, Vector
-from .text import enum_value, fold, normalise_company, normalise_place, normalise_skill, phrase_index, phrase_key
+from .text import (
+    TextIndex,
+    enum_value,
+    fold,
+    normalise_company,
+    normalise_place,
+    normalise_skill,
+    phrase_key,
+    text_index,
+)
 from .titles import SENIORITY_LEVELS, normalise_title, title_level
 
 # The reference converts proficiency to years before comparing with a posting's requirement.
@@ -97,8 +106,8 @@ class PreparedJob:
     preferred_hard: tuple[tuple[str, float | None, str], ...]
     soft: tuple[tuple[str, str], ...]
     skill_names: frozenset[str]
-    text_index: frozenset[str]
-    field_index: dict[str, frozenset[str]]
+    text_index: TextIndex
+    field_index: dict[str, TextIndex]
     work_model: str
     place: str
     annual_salary_min: float | None
@@ -216,12 +225,12 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
         preferred_hard=preferred,
         soft=tuple(soft.items()),
         skill_names=frozenset(normalise_skill(s.name) for s in (*job.required_skills, *job.preferred_skills)),
-        text_index=phrase_index(f"{job.title}\n{job.description_text}\n{job.culture_text}"),
+        text_index=text_index(f"{job.title}\n{job.description_text}\n{job.culture_text}"),
         field_index={
-            "title": phrase_index(job.title),
-            "company": phrase_index(job.company_name),
-            "industry": phrase_index(job.industry),
-            "location": phrase_index(location_text),
+            "title": text_index(job.title),
+            "company": text_index(job.company_name),
+            "industry": text_index(job.industry),
+            "location": text_index(location_text),
         },
         work_model=work_model if work_model in ("remote", "hybrid", "onsite") else "unknown",
         place=normalise_place(loc.city or loc.raw or loc.region or loc.country),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .prepared import PreparedJob, PreparedPersona, cosine
 from .result import Component
-from .text import MAX_PHRASE_TOKENS, contains_phrase
 from .titles import as_cosine, level_rank, lexical_similarity
 
 WEIGHTS = {"target_role": 0.50, "target_skills": 0.40, "growth": 0.10}
@@ -40,12 +39,7 @@ def target_role(persona: PreparedPersona, job: PreparedJob) -> Component:
 
 
 def _mentions(job: PreparedJob, name: str, phrase: str) -> bool:
-    if name in job.skill_names:
-        return True
-    if phrase.count(" ") < MAX_PHRASE_TOKENS:
-        return bool(phrase) and phrase in job.text_index
-    facts = job.facts
-    return contains_phrase(job.text_index, f"{facts.title}\n{facts.description_text}\n{facts.culture_text}", phrase)
+    return name in job.skill_names or phrase in job.text_index
 
 
 def target_skills(persona: PreparedPersona, job: PreparedJob) -> Component:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*")
-_SPACE_RE = re.compile(r"\s+")
 _SEPARATORS_RE = re.compile(r"[\s\-]+")
 _PUNCT_RE = re.compile(r"[^\w\s+#.]")
 
@@ -32,17 +32,17 @@ SKILL_ALIASES = {
     "golang": "go",
 }
 
-# Maximum phrase length (in tokens) indexed from a job's text for phrase lookups.
-MAX_PHRASE_TOKENS = 4
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse whitespace."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACE_RE.sub(" ", stripped.casefold()).strip()
+    if not text.isascii():
+        # Compatibility forms (fullwidth letters, ligatures) decomposed, then the accents dropped.
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(text.casefold().split())
 
 
 def enum_value(value: str) -> str:
@@ -62,32 +62,28 @@ def normalise_skill(name: str) -> str:
 
 
 def phrase_key(text: str) -> str:
-    """A phrase as the space-joined tokens used by `phrase_index`."""
+    """A phrase as the space-joined tokens a `TextIndex` is looked up with."""
     return " ".join(tokens(text))
 
 
-def phrase_index(text: str, max_tokens: int = MAX_PHRASE_TOKENS) -> frozenset[str]:
-    """Every run of 1..max_tokens consecutive tokens, so whole-word phrase containment is a set lookup."""
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """A text's tokens, for whole-word phrase lookups: `phrase_key("Apache Spark") in index`."""
+
+    words: frozenset[str]
+    joined: str
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or not key:
+            return False
+        if " " not in key:
+            return key in self.words
+        return f" {key} " in self.joined
+
+
+def text_index(text: str) -> TextIndex:
     words = tokens(text)
-    grams: set[str] = set(words)
-    count = len(words)
-    for size in range(2, max_tokens + 1):
-        for start in range(count - size + 1):
-            grams.add(" ".join(words[start : start + size]))
-    return frozenset(grams)
-
-
-def contains_phrase(index: frozenset[str], text: str, phrase: str) -> bool:
-    """Whole-word containment of `phrase` in a text indexed by `phrase_index`.
-
-    Phrases longer than the index fall back to a word-boundary search of the folded text.
-    """
-    key = phrase_key(phrase)
-    if not key:
-        return False
-    if key.count(" ") < MAX_PHRASE_TOKENS:
-        return key in index
-    return f" {key} " in f" {' '.join(tokens(text))} "
+    return TextIndex(frozenset(words), f" {' '.join(words)} ")
 
 
 def normalise_place(name: str) -> str:
