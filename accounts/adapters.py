@@ -81,7 +81,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
 
 def _account_holding(email: str) -> User | None:
-    address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+    # Another account may have added the same address unverified: the verified owner wins.
+    address = (
+        EmailAddress.objects.filter(email__iexact=email).select_related("user").order_by("-verified", "-primary").first()
+    )
     if address is not None:
         return address.user
     return User.objects.filter(email__iexact=email).first()

@@ -64,7 +64,13 @@ def format_code(code: str) -> str:
 
 
 def _active_user_for(email: str) -> User | None:
-    return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    """The account signing in with `email`: a verified address of any account, else an account's login email."""
+    address = (
+        EmailAddress.objects.filter(email__iexact=email, verified=True, user__is_active=True).select_related("user").first()
+    )
+    if address is not None:
+        return address.user
+    return User.objects.filter(email__iexact=email, is_active=True).first()
 
 
 def request_magic_link(request: HttpRequest, *, email: str) -> None:

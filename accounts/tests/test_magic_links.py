@@ -178,3 +178,15 @@ def test_magic_link_verifies_an_unverified_address(client):
     Client().post(link)
 
     assert EmailAddress.objects.get(user=user).verified is True
+
+
+@pytest.mark.django_db
+def test_magic_link_to_a_verified_secondary_address_signs_in_its_account(client, user):
+    EmailAddress.objects.create(user=user, email="work@example.com", verified=True, primary=False)
+
+    _ask(client, "work@example.com")
+    link, _ = _link_and_code("work@example.com")
+    browser = Client()
+    browser.post(link)
+
+    assert browser.session["_auth_user_id"] == str(user.pk)

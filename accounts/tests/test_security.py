@@ -108,3 +108,14 @@ def test_production_settings_make_cookies_secure_and_turn_on_hsts(tmp_path):
 
 def test_development_settings_keep_cookies_usable_over_http(tmp_path):
     assert _production_settings(tmp_path, SITE_URL="http://127.0.0.1:8000", SECURE_HSTS_SECONDS="0").startswith("[false, false, true")
+
+
+@pytest.mark.django_db
+def test_login_page_passkey_script_is_external_or_data_only(client):
+    import re
+
+    page = client.get(reverse("account_login")).content.decode()
+
+    scripts = re.findall(r"<script([^>]*)>", page)
+    assert 'id="passkey_login"' in page and 'id="mfa_login"' in page
+    assert all("src=" in attrs or 'type="application/json"' in attrs for attrs in scripts)

@@ -191,3 +191,30 @@ def test_disconnecting_the_last_way_to_sign_in_is_refused(client, providers, oau
     assert response.status_code == 200
     assert "no password" in response.content.decode().lower()
     assert SocialAccount.objects.filter(pk=account.pk).exists()
+
+
+@pytest.mark.django_db
+def test_oauth_login_still_asks_for_the_second_factor(client, providers, oauth_http):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = UserFactory(email="ada@example.com")
+    SocialAccount.objects.create(user=existing, provider="google", uid="110169484474386276334")
+    TOTP.activate(existing, "JBSWY3DPEHPK3PXP")
+
+    _, _, done = _sign_in(client, oauth_http, "google", email="ada@example.com")
+
+    assert done["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_oauth_links_to_the_verified_owner_when_someone_else_added_the_address_unverified(client, providers, oauth_http):
+    owner = UserFactory(email="ada@example.com")
+    squatter = UserFactory(email="squatter@example.com")
+    EmailAddress.objects.create(user=squatter, email="ada@example.com", verified=False, primary=False)
+
+    _, _, done = _sign_in(client, oauth_http, "google", email="ada@example.com")
+
+    assert done.status_code == 302
+    assert client.session["_auth_user_id"] == str(owner.pk)
+    assert SocialAccount.objects.get().user == owner
