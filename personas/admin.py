@@ -68,6 +68,10 @@ for _model in (Education, Certification, AchievementStory, VoiceProfile, CustomD
         type(
             f"{_model.__name__}Admin",
             (OwnedAdmin,),
-            {"list_display": ("__str__", "persona", "owner"), "list_select_related": ("owner", "persona"), "search_fields": ("owner__email",)},
+            {
+                "list_display": ("__str__", "persona", "owner"),
+                "list_select_related": ("owner", "persona"),
+                "search_fields": ("owner__email",),
+            },
         ),
     )

@@ -9,11 +9,29 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
 from tenancy.models import Owned
+
+
+def validate_string_list(value: object) -> None:
+    """A JSON list field holds a list of short, non-empty strings."""
+    if not isinstance(value, list):
+        raise ValidationError("Enter a list.")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError("Each entry must be non-empty text.")
+        if len(item) > 200:
+            raise ValidationError("Each entry must be at most 200 characters.")
+    if len(value) > 100:
+        raise ValidationError("Enter at most 100 entries.")
+
+
+def _string_list(**kwargs: object) -> models.JSONField:
+    return models.JSONField(default=list, blank=True, validators=[validate_string_list], **kwargs)
 
 
 class OnboardingStep(models.TextChoices):
@@ -82,18 +100,22 @@ class Persona(Owned):
     years_experience = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(70)])
 
     # targets and logistics (lists of plain strings)
-    target_roles = models.JSONField(default=list, blank=True)
-    target_skills = models.JSONField(default=list, blank=True)
-    commutable_cities = models.JSONField(default=list, blank=True)
-    relocation_cities = models.JSONField(default=list, blank=True)
+    target_roles = _string_list()
+    target_skills = _string_list()
+    commutable_cities = _string_list()
+    relocation_cities = _string_list()
     remote_preference = models.CharField(
         max_length=20, choices=RemotePreference.choices, default=RemotePreference.NO_PREFERENCE
     )
     minimum_base_salary = models.PositiveIntegerField(null=True, blank=True)
-    salary_currency = models.CharField(max_length=3, default="USD")
+    salary_currency = models.CharField(
+        max_length=3,
+        default="USD",
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use a three-letter ISO code, e.g. USD.")],
+    )
     visa_sponsorship_required = models.BooleanField(default=False)
-    industry_exclusions = models.JSONField(default=list, blank=True)
-    company_exclusions = models.JSONField(default=list, blank=True)
+    industry_exclusions = _string_list()
+    company_exclusions = _string_list()
 
     # matching preferences
     stretch_appetite = models.CharField(max_length=10, choices=StretchAppetite.choices, default=StretchAppetite.MEDIUM)
@@ -269,8 +291,8 @@ class VoiceProfile(Owned):
     tone = models.CharField(max_length=200, blank=True)
     style = models.TextField(blank=True)
     vocabulary = models.TextField(blank=True)
-    things_to_avoid = models.JSONField(default=list, blank=True)
-    sample_phrases = models.JSONField(default=list, blank=True)
+    things_to_avoid = _string_list()
+    sample_phrases = _string_list()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -105,7 +105,7 @@ def check_user_data_is_owned(app_configs=None, **kwargs) -> list[checks.CheckMes
                 checks.Error(
                     f"{model._meta.label} reaches a user through {'__'.join(path)} but is not an Owned model.",
                     hint="Inherit tenancy.models.Owned (a direct owner column), or, for a shared row that only "
-                    "records a user, set `tenancy_shared = \"<why>\"` on the model.",
+                    'records a user, set `tenancy_shared = "<why>"` on the model.',
                     obj=model,
                     id="tenancy.E003",
                 )

@@ -233,8 +233,10 @@ class WalkReport:
         )
 
     def problems(self) -> str:
-        lines = [f"UNCLASSIFIED route {label}: declare it in the app's isolation.py (see docs/tenancy.md)"
-                 for label in self.unclassified]
+        lines = [
+            f"UNCLASSIFIED route {label}: declare it in the app's isolation.py (see docs/tenancy.md)"
+            for label in self.unclassified
+        ]
         return "\n".join(lines + self.failures)
 
 
@@ -328,7 +330,9 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
 
 def _make_user(role: str):
     user_model = get_user_model()
-    user = user_model._default_manager.create_user(email=f"walk-{role}-{uuid.uuid4().hex[:12]}@example.com", password=None)
+    user = user_model._default_manager.create_user(
+        email=f"walk-{role}-{uuid.uuid4().hex[:12]}@example.com", password=None
+    )
     from django.apps import apps
 
     if apps.is_installed("allauth.account"):

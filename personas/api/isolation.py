@@ -9,7 +9,10 @@ from tenancy.isolation import Fixture, registry
 # basename -> (factory name, payload for POST/PUT)
 _PARTS = {
     "persona-skill": ("PersonaSkillFactory", {"name": "Walk skill"}),
-    "persona-work-history": ("WorkHistoryFactory", {"company": "Walk Co", "title": "Walker", "start_date": "2020-01-01"}),
+    "persona-work-history": (
+        "WorkHistoryFactory",
+        {"company": "Walk Co", "title": "Walker", "start_date": "2020-01-01"},
+    ),
     "persona-education": ("EducationFactory", {"institution": "Walk University"}),
     "persona-certification": ("CertificationFactory", {"name": "Walk certificate"}),
     "persona-story": ("AchievementStoryFactory", {"title": "Walk story"}),

@@ -75,7 +75,9 @@ class PersonaViewSet(OwnedModelViewSet):
 
     def _detail(self, persona: Persona, status_code: int = status.HTTP_200_OK) -> Response:
         fresh = selectors.persona_with_parts(self.request.user, persona.pk)
-        return Response(s.PersonaDetailSerializer(fresh, context=self.get_serializer_context()).data, status=status_code)
+        return Response(
+            s.PersonaDetailSerializer(fresh, context=self.get_serializer_context()).data, status=status_code
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -100,12 +102,18 @@ class PersonaViewSet(OwnedModelViewSet):
         voice = _voice_or_404(persona)
         return Response(s.VoiceProfileSerializer(voice).data)
 
-    @extend_schema(summary="Create or replace the voice profile", request=s.VoiceProfileSerializer, responses=s.VoiceProfileSerializer)
+    @extend_schema(
+        summary="Create or replace the voice profile",
+        request=s.VoiceProfileSerializer,
+        responses=s.VoiceProfileSerializer,
+    )
     @voice.mapping.put
     def put_voice(self, request: Request, pk: Any = None) -> Response:
         return self._write_voice(request, partial=False)
 
-    @extend_schema(summary="Change the voice profile", request=s.VoiceProfileSerializer, responses=s.VoiceProfileSerializer)
+    @extend_schema(
+        summary="Change the voice profile", request=s.VoiceProfileSerializer, responses=s.VoiceProfileSerializer
+    )
     @voice.mapping.patch
     def patch_voice(self, request: Request, pk: Any = None) -> Response:
         return self._write_voice(request, partial=True)
@@ -146,7 +154,9 @@ class PersonaPartViewSet(OwnedModelViewSet):
         return self.parent
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
-        serializer.instance = call_service(services.add_child, self.persona, self.kind, **self._parent_kwargs(), **serializer.validated_data)
+        serializer.instance = call_service(
+            services.add_child, self.persona, self.kind, **self._parent_kwargs(), **serializer.validated_data
+        )
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         call_service(services.update_child, self.persona, serializer.instance, **serializer.validated_data)
@@ -164,7 +174,9 @@ class PersonaPartViewSet(OwnedModelViewSet):
         body = s.ReorderSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            order = call_service(services.reorder_children, self.persona, self.kind, body.validated_data["ids"], **self._parent_kwargs())
+            order = call_service(
+                services.reorder_children, self.persona, self.kind, body.validated_data["ids"], **self._parent_kwargs()
+            )
         except services.UnknownIdsError as exc:
             return Response(bulk_result([], exc.ids))
         return Response(bulk_result(order, []))
@@ -175,7 +187,9 @@ class PersonaPartViewSet(OwnedModelViewSet):
         """Deletes the listed parts that are yours; reports the rest as NOT_FOUND."""
         body = s.ReorderSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        deleted, missing = services.delete_children(self.persona, self.kind, body.validated_data["ids"], **self._parent_kwargs())
+        deleted, missing = services.delete_children(
+            self.persona, self.kind, body.validated_data["ids"], **self._parent_kwargs()
+        )
         return Response(bulk_result(deleted, missing))
 
 
@@ -183,7 +197,12 @@ def _part_viewset(name: str, model: type, serializer: type, kind: str, label: st
     viewset = type(
         name,
         (PersonaPartViewSet,),
-        {"queryset": model.objects.all(), "serializer_class": serializer, "kind": kind, "__doc__": f"A persona's {label}."},
+        {
+            "queryset": model.objects.all(),
+            "serializer_class": serializer,
+            "kind": kind,
+            "__doc__": f"A persona's {label}.",
+        },
     )
     return extend_schema(parameters=[PERSONA_ID], tags=["personas"])(viewset)
 
@@ -227,7 +246,9 @@ class BulletViewSet(PersonaPartViewSet):
     @cached_property
     def parent(self) -> WorkHistory:
         roles = WorkHistory.objects.select_related("persona")
-        return get_owned_or_404(roles, self.request.user, pk=self.kwargs["work_history_pk"], persona_id=self.kwargs["persona_pk"])
+        return get_owned_or_404(
+            roles, self.request.user, pk=self.kwargs["work_history_pk"], persona_id=self.kwargs["persona_pk"]
+        )
 
     @property
     def persona(self) -> Persona:

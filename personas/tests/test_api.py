@@ -126,7 +126,9 @@ def test_retrieve_nests_every_part_in_a_constant_number_of_queries(api, user, co
     with django_assert_num_queries(REQUEST_QUERIES + 8):
         body = api.get(_url("persona-detail", pk=persona.pk)).json()
 
-    assert [len(body[part]) for part in ("skills", "work_history", "education", "certifications", "stories", "dealbreakers")] == [count] * 6
+    assert [
+        len(body[part]) for part in ("skills", "work_history", "education", "certifications", "stories", "dealbreakers")
+    ] == [count] * 6
     assert [len(role["bullets"]) for role in body["work_history"]] == [count] * count
     assert body["voice"]["tone"] == "Warm, direct"
     assert body["stories"][0]["work_history"] == body["work_history"][0]["id"]
@@ -153,14 +155,20 @@ def test_patch_persona_changes_fields_through_the_service(api, user):
     persona.refresh_from_db()
 
     assert response.status_code == 200
-    assert (persona.minimum_fit_threshold, persona.target_roles, persona.remote_preference) == (65, ["SRE"], "remote_only")
+    assert (persona.minimum_fit_threshold, persona.target_roles, persona.remote_preference) == (
+        65,
+        ["SRE"],
+        "remote_only",
+    )
     assert response.json()["minimum_fit_threshold"] == 65
 
 
 def test_patch_persona_rejects_a_threshold_over_100(api, user):
     persona = PersonaFactory(owner=user)
 
-    response = api.patch(_url("persona-detail", pk=persona.pk), {"minimum_fit_threshold": 150}, content_type="application/json")
+    response = api.patch(
+        _url("persona-detail", pk=persona.pk), {"minimum_fit_threshold": 150}, content_type="application/json"
+    )
     persona.refresh_from_db()
 
     assert response.status_code == 400
@@ -173,7 +181,9 @@ def test_patch_persona_rejects_a_threshold_over_100(api, user):
 def test_another_users_persona_is_not_found_on_every_method(api, other_user, method):
     theirs = PersonaFactory(owner=other_user, full_name="Theirs")
 
-    response = getattr(api, method)(_url("persona-detail", pk=theirs.pk), {"full_name": "Mine now"}, content_type="application/json")
+    response = getattr(api, method)(
+        _url("persona-detail", pk=theirs.pk), {"full_name": "Mine now"}, content_type="application/json"
+    )
     theirs.refresh_from_db()
 
     assert response.status_code == 404
@@ -230,7 +240,9 @@ def test_duplicate_skill_ignoring_case_is_a_validation_error(api, user):
     persona = PersonaFactory(owner=user)
     PersonaSkillFactory(persona=persona, name="Python")
 
-    response = api.post(_url("persona-skill-list", persona_pk=persona.pk), {"name": "python"}, content_type="application/json")
+    response = api.post(
+        _url("persona-skill-list", persona_pk=persona.pk), {"name": "python"}, content_type="application/json"
+    )
 
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "VALIDATION_ERROR"
@@ -255,7 +267,9 @@ def test_parts_under_another_users_persona_are_not_found(api, other_user, method
     theirs = PersonaFactory(owner=other_user)
     PersonaSkillFactory(persona=theirs)
 
-    response = getattr(api, method)(_url("persona-skill-list", persona_pk=theirs.pk), {"name": "Sneaky"}, content_type="application/json")
+    response = getattr(api, method)(
+        _url("persona-skill-list", persona_pk=theirs.pk), {"name": "Sneaky"}, content_type="application/json"
+    )
 
     assert response.status_code == 404
     assert list(PersonaSkill.unscoped.values_list("persona_id", flat=True)) == [theirs.pk]
@@ -267,7 +281,9 @@ def test_another_users_part_is_not_found_even_under_my_persona(api, user, other_
     theirs = PersonaSkillFactory(persona=PersonaFactory(owner=other_user), name="Theirs")
 
     response = getattr(api, method)(
-        _url("persona-skill-detail", persona_pk=mine.pk, pk=theirs.pk), {"name": "Mine"}, content_type="application/json"
+        _url("persona-skill-detail", persona_pk=mine.pk, pk=theirs.pk),
+        {"name": "Mine"},
+        content_type="application/json",
     )
     theirs.refresh_from_db()
 
@@ -341,7 +357,9 @@ def test_reorder_moves_listed_parts_first(api, user):
     a, b, c = (CustomDealbreakerFactory(persona=persona, position=i) for i in range(3))
 
     response = api.post(
-        _url("persona-dealbreaker-reorder", persona_pk=persona.pk), {"ids": [str(c.pk), str(a.pk)]}, content_type="application/json"
+        _url("persona-dealbreaker-reorder", persona_pk=persona.pk),
+        {"ids": [str(c.pk), str(a.pk)]},
+        content_type="application/json",
     )
 
     assert response.json() == {"updated": [str(c.pk), str(a.pk), str(b.pk)], "failed": []}
@@ -427,4 +445,11 @@ def test_schema_documents_the_persona_routes(api):
         "/api/v1/personas/{persona_pk}/dealbreakers/reorder/",
     } <= paths
     persona_fields = set(schema["components"]["schemas"]["PersonaDetail"]["properties"])
-    assert {"full_name", "minimum_fit_threshold", "stretch_appetite", "polling_frequency", "skills", "voice"} <= persona_fields
+    assert {
+        "full_name",
+        "minimum_fit_threshold",
+        "stretch_appetite",
+        "polling_frequency",
+        "skills",
+        "voice",
+    } <= persona_fields

@@ -30,7 +30,16 @@ from personas.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PART_MODELS = [PersonaSkill, WorkHistory, Bullet, Education, Certification, AchievementStory, VoiceProfile, CustomDealbreaker]
+PART_MODELS = [
+    PersonaSkill,
+    WorkHistory,
+    Bullet,
+    Education,
+    Certification,
+    AchievementStory,
+    VoiceProfile,
+    CustomDealbreaker,
+]
 
 
 def _full_persona(owner):

@@ -194,3 +194,21 @@ def test_add_skill_records_the_taxonomy_name(user):
 
     assert (known.name, known.normalized_name) == ("k8s", "Kubernetes")
     assert (unknown.name, unknown.normalized_name) == ("Basket weaving", "")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"target_roles": "Staff Engineer"},
+        {"commutable_cities": ["Portland", ""]},
+        {"industry_exclusions": [3]},
+        {"salary_currency": "usd"},
+    ],
+)
+def test_update_persona_rejects_malformed_lists_and_currency(user, fields):
+    persona = PersonaFactory(owner=user)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.update_persona(persona, **fields)
+
+    assert list(excinfo.value.message_dict) == list(fields)
