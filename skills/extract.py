@@ -74,9 +74,7 @@ def extract_skills(
             section = heading_section
             if section is Section.BOILERPLATE or block.is_boilerplate:
                 continue
-        elif block.is_boilerplate or section is Section.BOILERPLATE or is_boilerplate_paragraph(block.text):
-            continue
-        elif not block.is_item and section is Section.NEUTRAL and is_company_blurb(block.text):
+        elif _is_boilerplate(block, section):
             continue
         _scan_block(block, section, matcher, found)
     ordered = sorted(found.values(), key=lambda f: f.order)
@@ -87,6 +85,13 @@ _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 _SHORT_HEADING_WORDS = 6
+
+
+def _is_boilerplate(block: Block, section: Section) -> bool:
+    """Text that says nothing about the job: benefits, legal and pay statements, the employer's blurb."""
+    if block.is_boilerplate or section is Section.BOILERPLATE or is_boilerplate_paragraph(block.text):
+        return True
+    return not block.is_item and section is Section.NEUTRAL and is_company_blurb(block.text)
 
 
 def _heading_section(block: Block) -> Section | None:
