@@ -262,6 +262,40 @@ def test_part_list_runs_a_constant_number_of_queries(api, user, rows, django_ass
     assert [len(role["bullets"]) for role in body["results"]] == [rows] * rows
 
 
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(
+    ("route", "factory"),
+    [
+        ("persona-skill-list", PersonaSkillFactory),
+        ("persona-education-list", EducationFactory),
+        ("persona-certification-list", CertificationFactory),
+        ("persona-story-list", AchievementStoryFactory),
+        ("persona-dealbreaker-list", CustomDealbreakerFactory),
+    ],
+)
+def test_each_part_list_runs_a_constant_number_of_queries(api, user, rows, route, factory, django_assert_num_queries):
+    persona = PersonaFactory(owner=user)
+    made = factory.create_batch(rows, persona=persona)
+
+    # persona, count, rows
+    with django_assert_num_queries(REQUEST_QUERIES + 3):
+        body = api.get(_url(route, persona_pk=persona.pk)).json()
+
+    assert [row["id"] for row in body["results"]] == [str(obj.pk) for obj in made]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_bullet_list_runs_a_constant_number_of_queries(api, user, rows, django_assert_num_queries):
+    role = WorkHistoryFactory(persona=PersonaFactory(owner=user))
+    made = BulletFactory.create_batch(rows, work_history=role)
+
+    # role+persona, count, rows
+    with django_assert_num_queries(REQUEST_QUERIES + 3):
+        body = api.get(_url("persona-bullet-list", persona_pk=role.persona_id, work_history_pk=role.pk)).json()
+
+    assert [row["id"] for row in body["results"]] == [str(b.pk) for b in made]
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_parts_under_another_users_persona_are_not_found(api, other_user, method):
     theirs = PersonaFactory(owner=other_user)
