@@ -71,7 +71,10 @@ def extract_skills(
     for block in blocks:
         heading_section = _heading_section(block)
         if heading_section is not None:
-            section = heading_section
+            # A long bold line that names no section ("Own the payments API end to end") is a
+            # highlighted sentence, not a heading: it keeps the section it sits in.
+            if heading_section is not Section.NEUTRAL or len(block.text) < _MAX_NEUTRAL_HEADING_CHARS:
+                section = heading_section
             if section is Section.BOILERPLATE or block.is_boilerplate:
                 continue
         elif _is_boilerplate(block, section):
@@ -85,6 +88,7 @@ _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 _SHORT_HEADING_WORDS = 6
+_MAX_NEUTRAL_HEADING_CHARS = 40
 
 
 def _is_boilerplate(block: Block, section: Section) -> bool:

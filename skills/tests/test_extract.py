@@ -261,3 +261,15 @@ def test_extract_skills_skips_an_unheaded_company_blurb():
     )
 
     assert names(extract_skills(text)) == ["Kotlin", "PostgreSQL"]
+
+
+def test_extract_skills_a_long_bold_sentence_does_not_end_a_preferred_section():
+    markup = (
+        "<h3>Nice to have</h3><ul><li>Kafka</li></ul>"
+        "<p><b>Shipping event pipelines used by millions of people every day</b></p><ul><li>Flink</li></ul>"
+    )
+
+    assert [(s.name, s.is_required) for s in extract_skills("", markup)] == [
+        ("Apache Kafka", False),
+        ("Apache Flink", False),
+    ]
