@@ -8,6 +8,7 @@ a commute limit).
 Custom dealbreakers (`exclude` / `require` a value on a named job field):
 
 | field                                   | a value *matches* when                                          |
+|---|---|
 | title, company, industry, location      | it appears in the field as whole words, ignoring case and accents |
 | description                             | it appears as whole words in the posting's title, description or culture text |
 | work_model, seniority, employment_type, visa_sponsorship, salary_currency | it equals the field (case, spaces and hyphens ignored) |
