@@ -103,15 +103,17 @@ class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._bullet_open = False  # a "- " was written and no text has followed yet
 
     def handle_starttag(self, tag, attrs):
         if tag == "br":
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n- ")
+            self._bullet_open = True
         elif tag in {"td", "th"}:
             self.parts.append(" ")
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS and not self._bullet_open:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
@@ -119,6 +121,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n\n" if tag in _HEADING_TAGS or tag in {"p", "ul", "ol", "div"} else "\n")
 
     def handle_data(self, data):
+        if data.strip():
+            self._bullet_open = False
         self.parts.append(data)
 
 
@@ -138,7 +142,13 @@ def html_to_text(markup: str | None) -> str:
         if not line and (not out or not out[-1]):
             continue
         out.append(line)
-    return "\n".join(out).strip()
+    # "<li><p>…</p></li>" leaves blank lines between bullets; a list reads as one block.
+    tight = [
+        line
+        for i, line in enumerate(out)
+        if line or not (0 < i < len(out) - 1 and out[i - 1].startswith("- ") and out[i + 1].startswith("- "))
+    ]
+    return "\n".join(tight).strip()
 
 
 def clean_inline(value: object) -> str:

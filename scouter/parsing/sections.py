@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _REQUIREMENT_HEADINGS = re.compile(
-    r"requirement|qualification|what\s+you(?:['’]ll|\s+will)?\s+(?:need|bring|have)|good\s+to\s+have|who\s+you\s+are|about\s+you|you\s+have|"
+    r"requirement|qualification|what\s+you(?:['’]ll|\s+will)?\s+(?:need|bring|have)|good\s+to\s+have|what\s+we\s+(?:require|value|expect)|who\s+you\s+are|about\s+you|you\s+have|"
     r"must[- ]haves?|skills|experience|what\s+we(?:['’]re|\s+are)?\s+look(?:ing)?\s+for|your\s+profile|the\s+skill\s+set|"
     r"ideal\s+candidate|you\s+(?:will\s+)?bring|you\s+should\s+have|nice\s+to\s+have|preferred|profil|anforderung",
     re.IGNORECASE,

@@ -58,3 +58,7 @@ def test_clean_inline_flattens_markup_entities_and_space():
 
 def test_repair_text_leaves_good_text_alone():
     assert repair_text("Café — naïve ‘quotes’") == "Café — naïve ‘quotes’"
+
+
+def test_html_to_text_keeps_paragraph_list_items_together():
+    assert html_to_text("<ul><li><p>One</p></li><li><p>Two</p></li></ul><p>After</p>") == "- One\n- Two\n\nAfter"
