@@ -35,6 +35,7 @@ from personas.models import (
 from tenancy.api import BulkResultSerializer, OwnedModelViewSet, bulk_result
 from tenancy.shortcuts import get_owned_or_404
 
+VOICE_ACTIONS = {"voice", "put_voice", "patch_voice", "delete_voice"}
 PERSONA_ID = OpenApiParameter("persona_pk", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The persona's id")
 ROLE_ID = OpenApiParameter("work_history_pk", OpenApiTypes.UUID, OpenApiParameter.PATH, description="The role's id")
 
@@ -69,7 +70,7 @@ class PersonaViewSet(OwnedModelViewSet):
     def get_serializer_class(self):
         if self.action == "retrieve":
             return s.PersonaDetailSerializer
-        if self.action == "voice":
+        if self.action in VOICE_ACTIONS:
             return s.VoiceProfileSerializer
         return s.PersonaSerializer
 

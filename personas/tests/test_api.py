@@ -487,3 +487,37 @@ def test_schema_documents_the_persona_routes(api):
         "skills",
         "voice",
     } <= persona_fields
+
+
+# ------------------------------------------------------------------ browsable API
+@pytest.mark.parametrize(
+    "name",
+    [
+        "persona-list",
+        "persona-detail",
+        "persona-voice",
+        "persona-story-list",
+        "persona-story-detail",
+        "persona-bullet-list",
+    ],
+)
+def test_browsable_api_pages_render_without_other_users_rows(api, user, other_user, name):
+    persona = PersonaFactory(owner=user)
+    role = WorkHistoryFactory(persona=persona, title="My own role")
+    WorkHistoryFactory(persona=PersonaFactory(owner=other_user), title="Their secret role")
+    story = AchievementStoryFactory(persona=persona, work_history=role)
+    VoiceProfileFactory(persona=persona)
+    kwargs = {
+        "persona-list": {},
+        "persona-detail": {"pk": persona.pk},
+        "persona-voice": {"pk": persona.pk},
+        "persona-story-list": {"persona_pk": persona.pk},
+        "persona-story-detail": {"persona_pk": persona.pk, "pk": story.pk},
+        "persona-bullet-list": {"persona_pk": persona.pk, "work_history_pk": role.pk},
+    }[name]
+
+    response = api.get(_url(name, **kwargs), HTTP_ACCEPT="text/html")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert b"Their secret role" not in response.content
