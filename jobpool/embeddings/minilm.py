@@ -135,8 +135,10 @@ class _Model:
         w = load_file(str(model_dir / "model.safetensors"))
         w = {key.removeprefix("bert."): value for key, value in w.items()}
 
-        def t(name: str) -> np.ndarray:  # torch Linear stores (out, in); we multiply x @ W.T
-            return np.ascontiguousarray(w[name].T, dtype=np.float32)
+        def t(name: str) -> np.ndarray:
+            # torch Linear stores (out, in) and computes x @ W.T; a transposed view costs
+            # BLAS nothing (it takes the transpose flag), so no copy of the weights.
+            return w[name].T
 
         layers = []
         for i in range(int(config["num_hidden_layers"])):
