@@ -81,6 +81,12 @@ class SearchQuery:
     # Company boards to read, per source key: {"greenhouse": ["stripe"], "lever": ["palantir"]}.
     board_tokens: Mapping[str, tuple[str, ...] | list[str]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.since is not None and self.since.utcoffset() is None:
+            raise ValueError("SearchQuery.since must be timezone-aware")
+        if self.max_pages < 1:
+            raise ValueError("SearchQuery.max_pages must be at least 1")
+
     def tokens_for(self, source_key: str) -> list[str]:
         return [t.strip() for t in self.board_tokens.get(source_key, ()) if t and t.strip()]
 

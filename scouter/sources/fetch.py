@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -49,3 +49,20 @@ def fetch_all(
         if own_client:
             http_client.close()
     return {result.source: result for result in results}
+
+
+def fetch_enabled(
+    query: SearchQuery,
+    *,
+    env: Mapping[str, str] | None = None,
+    client: httpx.Client | None = None,
+    max_workers: int = 4,
+) -> tuple[dict[str, SourceResult], list[tuple[str, str]]]:
+    """Run every source the environment enables (``SCOUTER_SOURCES`` or all with keys).
+
+    Returns the results by key and the skipped sources with their reasons.
+    """
+    from scouter.sources.registry import enabled_sources
+
+    sources, skipped = enabled_sources(env)
+    return fetch_all(sources, query, client=client, max_workers=max_workers), skipped

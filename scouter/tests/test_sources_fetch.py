@@ -1,6 +1,7 @@
 """fetch_all isolates failures; malformed items are skipped and counted; bad envelopes are classified."""
 
 import json
+from datetime import datetime
 
 import httpx
 import pytest
@@ -161,3 +162,25 @@ def test_source_result_outcome_and_error_counts_for_source_health():
         "skipped",
     )
     assert failed.error_counts() == {"rate_limited": 0, "down": 2, "timeout": 0, "network": 0, "bad_payload": 0}
+
+
+def test_fetch_enabled_runs_the_chosen_sources_and_reports_the_skipped(board):
+    from scouter.sources.fetch import fetch_enabled
+
+    router, client = board
+    catch_all = router.route().mock(return_value=httpx.Response(500))
+
+    results, skipped = fetch_enabled(
+        SearchQuery(titles=["Software Engineer"]), env={"SCOUTER_SOURCES": "replay,adzuna"}, client=client
+    )
+
+    assert list(results) == ["replay"]
+    assert results["replay"].postings and results["replay"].errors == []
+    assert skipped == [("adzuna", "Adzuna is skipped: set ADZUNA_APP_ID, ADZUNA_APP_KEY")]
+    assert catch_all.call_count == 0  # replay never touches the network
+
+
+@pytest.mark.parametrize("kwargs", [{"since": datetime(2026, 1, 1)}, {"max_pages": 0}])
+def test_search_query_rejects_naive_since_and_zero_pages(kwargs):
+    with pytest.raises(ValueError):
+        SearchQuery(**kwargs)
