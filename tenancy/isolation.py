@@ -298,6 +298,9 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
     if not route.is_api:
         # HTMX requests often take another branch (a partial): attack that one too.
         as_outsider.append(_send(outsider_client, method, url, payload, False, htmx=True))
+    elif method == "GET":
+        # The browsable API renders forms (related-field choices): attack the HTML rendering too.
+        as_outsider.append(outsider_client.get(url, HTTP_ACCEPT="text/html"))
     as_owner = _send(_client(owner), method, url, payload, route.is_api)
 
     if as_owner.status_code == 405:
@@ -317,7 +320,8 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
         return f"{where}: anonymous got {anonymous.status_code}, expected a redirect to the login page"
 
     for response in as_outsider:
-        how = " (HTMX)" if response.wsgi_request.headers.get("HX-Request") else ""
+        headers = response.wsgi_request.headers
+        how = " (HTMX)" if headers.get("HX-Request") else " (HTML)" if headers.get("Accept") == "text/html" else ""
         if fixture.marker and fixture.marker in _body(response):
             return f"{where}{how}: LEAK: the outsider's response contains the owner's data ({fixture.marker!r})"
         if rule.lists:
