@@ -24,18 +24,29 @@ CA_PROVINCES = frozenset(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", 
 # fmt: on
 
 
+# Contact details sit on short lines near the top; looking only there keeps every pattern cheap.
+MAX_CONTACT_LINE = 300
+MAX_CONTACT_LINES = 400
+
+
+def _contact_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines()[:MAX_CONTACT_LINES] if len(line) <= MAX_CONTACT_LINE]
+
+
 def segments(line: str) -> list[str]:
     """Split a header line like "a@b.com | +1 555 | Austin, TX" into its pieces."""
     return [s.strip() for s in SEGMENT_SPLIT_RE.split(line) if s.strip()]
 
 
 def find_email(text: str) -> str:
-    m = EMAIL_RE.search(text)
-    return m.group(0).lower() if m else ""
+    for line in _contact_lines(text):
+        if "@" in line and (m := EMAIL_RE.search(line)):
+            return m.group(0).lower()
+    return ""
 
 
 def find_phone(text: str) -> str:
-    for m in PHONE_RE.finditer(text):
+    for m in (m for line in _contact_lines(text) for m in PHONE_RE.finditer(line)):
         candidate = m.group(1).strip()
         digits = re.sub(r"\D", "", candidate)
         # Year ranges ("2019 - 2021") are digits too; a phone has 8 to 15 digits and no year-range look.
@@ -45,27 +56,29 @@ def find_phone(text: str) -> str:
 
 
 def find_linkedin(text: str) -> str:
-    m = LINKEDIN_RE.search(text)
-    return _as_url(m.group(0).rstrip("/")) if m else ""
+    for line in _contact_lines(text):
+        if "linkedin" in line.lower() and (m := LINKEDIN_RE.search(line)):
+            return _as_url(m.group(0).rstrip("/"))
+    return ""
 
 
 def find_portfolio(text: str, *, email: str) -> str:
     email_domain = email.split("@")[-1] if email else ""
-    for m in URL_RE.finditer(text):
-        url = m.group(0).rstrip(".")
-        lowered = url.lower()
-        if "linkedin.com" in lowered or "@" in url or (email_domain and lowered == email_domain):
-            continue
-        start = m.start()
-        if start and text[start - 1] == "@":
-            continue
-        return _as_url(url)
+    for line in _contact_lines(text):
+        for m in URL_RE.finditer(line):
+            url = m.group(0).rstrip(".")
+            lowered = url.lower()
+            if "linkedin.com" in lowered or "@" in url or (email_domain and lowered == email_domain):
+                continue
+            if m.start() and line[m.start() - 1] == "@":
+                continue
+            return _as_url(url)
     return ""
 
 
 def find_name(header_lines: list[str]) -> str:
     """The first header line that reads like a person's name."""
-    for line in header_lines[:6]:
+    for line in (h for h in header_lines[:6] if len(h) <= MAX_CONTACT_LINE):
         candidate = segments(line)[0] if segments(line) else ""
         if EMAIL_RE.search(candidate) or any(ch.isdigit() for ch in candidate):
             continue
@@ -76,7 +89,7 @@ def find_name(header_lines: list[str]) -> str:
 
 def find_place(header_lines: list[str]) -> tuple[str, str, str]:
     """(city, state, country) from a header segment like "Austin, TX" or "Berlin, Germany"."""
-    for line in header_lines[:8]:
+    for line in (h for h in header_lines[:8] if len(h) <= MAX_CONTACT_LINE):
         for segment in segments(line):
             if EMAIL_RE.search(segment) or URL_RE.search(segment) or any(ch.isdigit() for ch in segment):
                 continue

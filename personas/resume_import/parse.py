@@ -12,6 +12,7 @@ from personas.resume_import.sections import is_bullet, split_sections, strip_bul
 from personas.resume_import.skill_names import find_skills_in_text, normalise_skill_names
 
 MAX_SKILLS = 60
+MAX_LINE_CHARS = 1000
 
 
 def parse_resume_text(text: str) -> ResumeDraft:
@@ -20,14 +21,14 @@ def parse_resume_text(text: str) -> ResumeDraft:
     sections = split_sections(lines)
     header = sections.get("header", [])
     # Contact details usually sit in the header, but some layouts put them in a sidebar or footer.
-    contact_text = "\n".join(header) or text
-    email = contact.find_email(contact_text) or contact.find_email(text)
+    contact_text = "\n".join(header) or "\n".join(lines)
+    email = contact.find_email(contact_text) or contact.find_email("\n".join(lines))
     city, state, country = contact.find_place(header)
     draft = ResumeDraft(
         full_name=contact.find_name(header),
         email=email,
         phone=contact.find_phone(contact_text) or contact.find_phone("\n".join(lines[:12])),
-        linkedin_url=contact.find_linkedin(text),
+        linkedin_url=contact.find_linkedin("\n".join(lines)),
         portfolio_url=contact.find_portfolio(contact_text, email=email),
         home_city=city,
         home_state=state,
@@ -43,8 +44,9 @@ def parse_resume_text(text: str) -> ResumeDraft:
 
 
 def _clean(line: str) -> str:
-    line = line.replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"[ \t]+$", "", line).strip("\ufeff").rstrip()
+    # Long lines are cut: no real resume line is this long, and it bounds every per-line pattern.
+    line = line[:MAX_LINE_CHARS].replace("\u00a0", " ").replace("\u200b", "")
+    return line.strip("\ufeff").rstrip()
 
 
 def _summary(lines: list[str]) -> str:

@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from personas.resume_import import (
     MAX_RESUME_BYTES,
@@ -15,6 +17,7 @@ from personas.resume_import import (
     Encrypted,
     NoText,
     ResumeDraft,
+    ResumeImportError,
     TooLarge,
     Unreadable,
     UnsupportedType,
@@ -23,6 +26,7 @@ from personas.resume_import import (
 )
 from personas.resume_import.dates import find_range, parse_point
 from personas.resume_import.detect import ResumeType, detect_type
+from personas.resume_import.parse import parse_resume_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "resumes"
 
@@ -229,3 +233,48 @@ def test_draft_round_trips_through_json_shape():
     draft = read_resume_bytes(sample("classic.pdf"))
 
     assert ResumeDraft.from_dict(draft.to_dict()) == draft
+
+
+resume_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Experience", "EDUCATION", "Skills:", "Summary", "• ", "- ", "Jan 2020 – Present", "2019 - 2021"]
+        ),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(resume_lines)
+def test_parse_resume_text_never_fails_on_arbitrary_text(lines):
+    draft = parse_resume_text("\n".join(lines))
+
+    assert isinstance(draft, ResumeDraft)
+    assert all(isinstance(s, str) and s for s in draft.skills)
+    assert all(r.start is not None for r in draft.roles)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2048))
+def test_read_resume_bytes_on_a_pdf_header_with_garbage_raises_only_import_errors(tail):
+    try:
+        read_resume_bytes(b"%PDF-1.4\n" + tail)
+    except ResumeImportError:
+        pass
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 200_000,  # one endless line without an @ (email patterns backtrack on these)
+        "Name Here\n" + "x " * 100_000 + "y",  # a run of short words
+        "Experience\n" + "2019 - " * 30_000,  # dates that never close
+        "Ada Quinn\n" + "1" * 150_000 + "\nSkills\n" + ", ".join(["Python"] * 20_000),
+    ],
+)
+def test_parse_resume_text_handles_pathological_text(text):
+    draft = parse_resume_text(text)
+
+    assert isinstance(draft, ResumeDraft)
