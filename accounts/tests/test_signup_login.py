@@ -167,3 +167,16 @@ def test_social_only_user_can_set_a_password(client_for):
     assert redirect["Location"] == reverse("account_set_password")
     assert response.status_code == 302
     assert user.check_password(NEW_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_change_password_mails_the_owner_a_notice(client, user, password):
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": password, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    notice = last_mail_to(user.email)
+    assert "password" in notice.subject.lower() and "changed" in notice.body.lower()
