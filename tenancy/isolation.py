@@ -271,7 +271,9 @@ def _exercise(route: Route, rule: Rule, urlconf: str | None, report: WalkReport)
         # rolled back afterwards, so a DELETE never starves the next check.
         try:
             with transaction.atomic():
-                outcome = _check_method(route, rule, urlconf, method, strict=declared is not None)
+                outcome = _check_method(
+                    route, rule, urlconf, method, strict=declared is not None, readable="GET" in (declared or ())
+                )
                 transaction.set_rollback(True)
         except Exception as exc:  # a crash is a finding, not a reason to stop the walk
             outcome = f"{route.label} {method}: raised {type(exc).__name__}: {exc}"
@@ -283,7 +285,9 @@ def _exercise(route: Route, rule: Rule, urlconf: str | None, report: WalkReport)
     return checked
 
 
-def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *, strict: bool) -> str | None:
+def _check_method(
+    route: Route, rule: Rule, urlconf: str | None, method: str, *, strict: bool, readable: bool
+) -> str | None:
     owner, outsider = _make_user("owner"), _make_user("outsider")
     fixture = rule.build(owner)
     if not isinstance(fixture, Fixture):
@@ -291,6 +295,12 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
     url = reverse(route.name, kwargs=fixture.kwargs, urlconf=urlconf)
     where = f"{route.label} {method} {url}"
     payload = fixture.payloads.get(method)
+
+    owner_client = _client(owner)
+    # For API writes, the owner's view of the object before and after the
+    # attacks must be identical: a 404 that still wrote something is a leak too.
+    watch = route.is_api and readable and method != "GET"
+    before = _body(_send(owner_client, "GET", url, None, True)) if watch else ""
 
     anonymous = _send(Client(), method, url, payload, route.is_api)
     outsider_client = _client(outsider)
@@ -301,7 +311,9 @@ def _check_method(route: Route, rule: Rule, urlconf: str | None, method: str, *,
     elif method == "GET":
         # The browsable API renders forms (related-field choices): attack the HTML rendering too.
         as_outsider.append(outsider_client.get(url, HTTP_ACCEPT="text/html"))
-    as_owner = _send(_client(owner), method, url, payload, route.is_api)
+    if watch and _body(_send(owner_client, "GET", url, None, True)) != before:
+        return f"{where}: LEAK: an anonymous or outsider {method} changed the owner's data"
+    as_owner = _send(owner_client, method, url, payload, route.is_api)
 
     if as_owner.status_code == 405:
         if strict:

@@ -33,8 +33,9 @@ def test_walk_reports_a_planted_unscoped_view():
     assert "LEAK" in problems and "leaky:persona-detail" in problems
     assert "leaky:persona-list" in problems and "contains the owner's data" in problems
     assert "UNCLASSIFIED route /leaky/forgotten/" in problems
+    assert "leaky:persona-write) PATCH" in problems and "changed the owner's data" in problems
     assert not any("scoped:persona-detail" in line for line in report.failures)
-    assert report.exercised_routes == 3
+    assert report.exercised_routes == 4
 
 
 def test_registry_is_discovered_once():

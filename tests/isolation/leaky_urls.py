@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import include, path
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
 
 from personas.models import Persona
 from personas.tests.factories import PersonaFactory
@@ -30,6 +32,14 @@ def scoped_detail(request, pk):
     return HttpResponse(get_owned_or_404(Persona, request.user, pk=pk).full_name)
 
 
+@api_view(["GET", "PATCH"])
+def write_then_404(request, pk):
+    # Reads are scoped, but the write lands before the ownership check.
+    if request.method == "PATCH":
+        Persona.unscoped.filter(pk=pk).update(full_name="Overwritten")
+    return Response({"full_name": get_owned_or_404(Persona, request.user, pk=pk).full_name})
+
+
 def forgotten(request):
     return HttpResponse("nobody classified me")
 
@@ -39,6 +49,7 @@ leaky_patterns = (
         path("personas/<uuid:pk>/", leaky_detail, name="persona-detail"),
         path("personas/", leaky_list, name="persona-list"),
         path("forgotten/", forgotten, name="forgotten"),
+        path("api/personas/<uuid:pk>/", write_then_404, name="persona-write"),
     ],
     "leaky",
 )
@@ -62,4 +73,5 @@ def leaky_registry() -> Registry:
     registry.owner("leaky:persona-detail", build=_persona)
     registry.owner("leaky:persona-list", build=lambda user: Fixture({}, marker=_persona(user).marker), lists=True)
     registry.owner("scoped:persona-detail", build=_persona)
+    registry.owner("leaky:persona-write", build=_persona)
     return registry
