@@ -77,9 +77,8 @@ registry.owner("personas:onboarding-step", build=_step_fixture)
 
 
 def _section_fixture(user: Any) -> Fixture:
-    # Without HTMX the section route redirects to the persona page's anchor (no body to compare).
     persona = _persona(user)
-    return Fixture({"pk": persona.pk, "section": "basics"})
+    return Fixture({"pk": persona.pk, "section": "basics"}, marker=persona.full_name)
 
 
 registry.owner("personas:section", build=_section_fixture)

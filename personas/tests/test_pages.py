@@ -398,12 +398,18 @@ def test_story_form_offers_only_this_personas_roles(user, client_for):
     assert not AchievementStory.objects.for_user(user).exists()
 
 
-def test_section_get_without_htmx_redirects_to_the_page_anchor(user, client_for):
+def test_section_page_shows_one_section_with_its_own_return_point(user, client_for):
     persona = PersonaFactory(owner=user)
+    skill = PersonaSkillFactory(persona=persona, name="Rust")
+    url = reverse("personas:section", kwargs={"pk": persona.pk, "section": "skills"})
 
-    response = client_for(user).get(reverse("personas:section", kwargs={"pk": persona.pk, "section": "skills"}))
+    body = client_for(user).get(url).content.decode()
 
-    assert response.url == detail(persona) + "#section-skills"
+    assert "<h1>Skills</h1>" in body and "Rust" in body
+    assert 'id="section-work-history"' not in body
+    edit = reverse("personas:skills-edit", kwargs={"pk": persona.pk, "item": skill.pk})
+    assert f'href="{edit}?next={url.replace("/", "%2F")}"' in body
+    assert f'href="{url}" aria-current="page">Skills</a>' in body
 
 
 def test_persona_delete_removes_persona_and_parts(user, client_for):

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -50,14 +51,27 @@ def apply_errors(form: Any, exc: ValidationError) -> None:
 @require_GET
 @vary_on_headers("HX-Request")
 def section(request: HttpRequest, pk: UUID, section: str) -> HttpResponse:
-    """One section in display state (the "Cancel" of an inline form)."""
-    persona = page_selectors.persona_for(request.user, pk)
+    """One section: its own page, or (HTMX) the section in display state, e.g. the "Cancel" of a form."""
     if section not in PAGE_ORDER:
-        return redirect(detail_url(persona))
-    return_to = safe_next(request, detail_url(persona, section))
+        return redirect(detail_url(page_selectors.persona_for(request.user, pk)))
+    persona = page_selectors.persona_with_parts(request.user, pk)
+    here = reverse("personas:section", kwargs={"pk": persona.pk, "section": section})
     if request.htmx:
-        return render_section(request, persona.pk, section, return_to=return_to)
-    return redirect(return_to)
+        return_to = safe_next(request, detail_url(persona, section))
+        return render(request, "personas/_section.html", {"s": section_context(persona, section, return_to=return_to)})
+    context = {
+        "persona": persona,
+        "s": section_context(persona, section, return_to=here),
+        "nav": [
+            {
+                "slug": slug,
+                "title": (PART_SECTIONS.get(slug) or FIELD_SECTIONS[slug]).title,
+                "is_current": slug == section,
+            }
+            for slug in PAGE_ORDER
+        ],
+    }
+    return render(request, "personas/section_page.html", context)
 
 
 # ------------------------------------------------------------------ field sections
