@@ -457,3 +457,18 @@ def test_persona_page_links_every_control_for_no_js_use(user, client_for):
     assert f'href="{edit}?next=' in body and f'hx-get="{edit}?next=' in body
     hx_links = re.findall(r"<a [^>]*hx-get=[^>]*>", body)
     assert hx_links and all("href=" in tag for tag in hx_links)
+
+
+def test_signed_out_htmx_action_redirects_the_whole_page_to_sign_in(client):
+    persona = PersonaFactory()
+    page = reverse("personas:detail", kwargs={"pk": persona.pk})
+
+    response = client.post(
+        reverse("personas:skills-add", kwargs={"pk": persona.pk}),
+        {"skills-new-name": "Go"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=f"http://testserver{page}",
+    )
+
+    assert response["HX-Redirect"] == f"{reverse('account_login')}?next={page.replace('/', '%2F')}"
+    assert not PersonaSkill.objects.for_user(persona.owner).exists()

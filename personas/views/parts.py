@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from personas import page_selectors, page_services, services
 from personas.onboarding import voice_of
+from personas.views.auth import login_required
 from personas.views.context import detail_url, safe_next, section_context
 from personas.views.registry import ALL_PARTS, FIELD_SECTIONS, PAGE_ORDER, PART_SECTIONS
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from personas import onboarding, page_selectors, services
 from personas.forms import BasicsForm, ResumeUploadForm
 from personas.models import OnboardingStep
+from personas.views.auth import login_required
 from personas.views.context import section_context
 from personas.views.parts import apply_errors
 from personas.views.registry import PAGE_ORDER

@@ -11,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from personas.forms import ResumeUploadForm
 from personas.models import Persona
 from personas.resume_import import ResumeDraft, ResumeImportError, read_resume
 from personas.review_forms import ReviewForms
+from personas.views.auth import login_required
 from personas.views.parts import apply_errors
 from zentropy.core.ratelimits import limit
 
