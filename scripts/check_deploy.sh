@@ -2,7 +2,7 @@
 # Django's deployment checks with production-like environment values.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-env DEBUG=false \
+env -u DJANGO_ALLOW_ASYNC_UNSAFE DEBUG=false \
   SECRET_KEY="check-deploy-$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
   ALLOWED_HOSTS=scout.example.com \
   SITE_URL=https://scout.example.com \

@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     # ours, in import order (ARCHITECTURE §3)
     "accounts",
     "tenancy",
+    "skills",
+    "personas",
+    "jobpool",
+    "scouter",
+    "tracker",
     "zentropy.core",
 ]
 
@@ -197,10 +202,9 @@ if BREACHED_PASSWORD_UNREACHABLE not in {"allow", "deny"}:
     raise ImproperlyConfigured("BREACHED_PASSWORD_UNREACHABLE must be 'allow' or 'deny'")
 
 # ---------------------------------------------------------------- allauth
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend alone (it extends ModelBackend): one password hash per attempt,
+# the same count for unknown addresses and wrong passwords.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -216,6 +220,7 @@ ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_CHANGE_EMAIL = False
 ACCOUNT_MAX_EMAIL_ADDRESSES = 5
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Zentropy Scout] "
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # mail the owner after password, address and MFA changes (ASVS 2.2.3)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
@@ -225,7 +230,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/5m/key",
     "reset_password_from_key": "20/m/ip",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user,20/m/ip",
+    "reauthenticate": "10/m/user",
     "manage_email": "10/m/user",
     "confirm_email": "1/3m/key",
 }
@@ -289,6 +295,9 @@ HEADLESS_FRONTEND_URLS = {
 }
 
 MAGIC_LINK_TTL_SECONDS = env_int("MAGIC_LINK_TTL_SECONDS", 600)
+MAGIC_LINK_RATE_PER_IP = env_str("MAGIC_LINK_RATE_PER_IP", "10/h")
+MAGIC_LINK_RATE_PER_EMAIL = env_str("MAGIC_LINK_RATE_PER_EMAIL", "5/h")
+SIGNUP_RATE_PER_EMAIL = env_str("SIGNUP_RATE_PER_EMAIL", "5/h")
 
 # ---------------------------------------------------------------- rate limits (ours)
 RATELIMIT_USE_CACHE = "default"
@@ -406,3 +415,32 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "zentropy.core.views.csrf_failure"
+
+# ---------------------------------------------------------------- embeddings
+# "minilm" (default: all-MiniLM-L6-v2 offline on the CPU) | "openai" | "gemini" | "ollama". See docs/embeddings.md.
+EMBEDDING_PROVIDER = env_str("EMBEDDING_PROVIDER", "minilm").strip().lower()
+if EMBEDDING_PROVIDER not in {"minilm", "openai", "gemini", "ollama"}:
+    raise ImproperlyConfigured("EMBEDDING_PROVIDER must be one of minilm, openai, gemini, ollama")
+EMBEDDING_MODEL = env_str("EMBEDDING_MODEL", "")  # empty: the provider's default model
+EMBEDDING_DIMENSIONS = env_int("EMBEDDING_DIMENSIONS", 0)  # 0: the model's native size
+EMBEDDING_TIMEOUT = env_float("EMBEDDING_TIMEOUT", 0.0)  # seconds per API call; 0: the provider's default (30, Ollama 120)
+EMBEDDING_MAX_RETRIES = env_int("EMBEDDING_MAX_RETRIES", 3)
+EMBEDDING_BATCH_SIZE = env_int("EMBEDDING_BATCH_SIZE", 32)
+EMBEDDING_CACHE_SIZE = env_int("EMBEDDING_CACHE_SIZE", 10_000)  # vectors kept in each process's memory
+OPENAI_API_KEY = env_str("OPENAI_API_KEY", "")
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL", "")
+GEMINI_API_KEY = env_str("GEMINI_API_KEY", "")
+OLLAMA_URL = env_str("OLLAMA_URL", "")
+
+# ---------------------------------------------------------------- scouter
+# Job sources a scouting run uses (keys from docs/sources.md; empty: every live board whose keys are set).
+# Default "replay": recorded payloads from SCOUTER_REPLAY_DIR, so the embedded default and the tests scout without network access.
+# Production lists live boards, e.g. greenhouse,lever,ashby,remoteok,remotive,themuse,arbeitnow,himalayas.
+SCOUTER_SOURCES = env_list("SCOUTER_SOURCES", ["replay"])
+# Folder of recorded payloads for the replay source; empty: scouter/replay_data in the repository.
+SCOUTER_REPLAY_DIR = env_str("SCOUTER_REPLAY_DIR", "") or str(BASE_DIR / "scouter" / "replay_data")
+# Personas the beat task picks per pass (ordered by next_poll_at), and polls running at once.
+SCOUTER_MAX_PERSONAS_PER_POLL = env_int("SCOUTER_MAX_PERSONAS_PER_POLL", 100)
+SCOUTER_POLL_CONCURRENCY = env_int("SCOUTER_POLL_CONCURRENCY", 5)
+if SCOUTER_MAX_PERSONAS_PER_POLL < 1 or SCOUTER_POLL_CONCURRENCY < 1:
+    raise ImproperlyConfigured("SCOUTER_MAX_PERSONAS_PER_POLL and SCOUTER_POLL_CONCURRENCY must be at least 1")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from personas.page_selectors import onboarding_prompt
 from zentropy.core.api.errors import envelope
 from zentropy.core.health import run_checks
 
@@ -25,7 +26,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {})
+    return render(request, "core/dashboard.html", {"onboarding": onboarding_prompt(request.user)})
 
 
 def home(request: HttpRequest) -> HttpResponse:
