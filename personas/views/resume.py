@@ -103,7 +103,7 @@ def import_review(request: HttpRequest) -> HttpResponse:
         "persona": persona,
         "filename": stored.get("filename", ""),
         "draft_is_empty": draft.is_empty,
-        "step": onboarding.STEPS[0],
+        "total_steps": onboarding.TOTAL_STEPS,
         "cancel_url": reverse("personas:detail", kwargs={"pk": persona.pk}) if persona else reverse("personas:create"),
     }
     return render(request, "personas/import_review.html", context)
