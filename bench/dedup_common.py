@@ -73,9 +73,11 @@ def empty_pool() -> None:
     """Remove every pool row and the bench's users (the bench database holds nothing else)."""
     from django.db import connection
 
+    bench_users = "SELECT id FROM accounts_user WHERE email LIKE 'bench-%%@example.com'"
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE " + ", ".join(POOL_TABLES) + " CASCADE")
-        cursor.execute("DELETE FROM accounts_user WHERE email LIKE 'bench-%%@example.com'")
+        cursor.execute(f"DELETE FROM personas_persona WHERE owner_id IN ({bench_users})")  # noqa: S608 (constant)
+        cursor.execute(f"DELETE FROM accounts_user WHERE id IN ({bench_users})")  # noqa: S608 (constant)
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -31,7 +31,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from jobpool import lsh, minhash, normalize, similarity
+from jobpool import bulk, lsh, minhash, normalize, similarity
 from jobpool.content_security import ContentSecurityViolation
 from jobpool.intake import PostingInput, PreparedPosting, prepare
 from jobpool.merge import apply_better_facts, refresh_facts
@@ -87,14 +87,18 @@ class _Plan:
     is_new: bool
 
 
+_sources: dict[str, JobSource] = {}
+
+
 def get_sources(keys: Iterable[str]) -> dict[str, JobSource]:
-    """The JobSources with these keys (sources are seeded; an unknown key is a programming error)."""
+    """The JobSources with these keys. Sources are seeded and never renumbered, so they are cached per process."""
     wanted = set(keys)
-    sources = {source.key: source for source in JobSource.objects.filter(key__in=wanted)}
-    missing = wanted - sources.keys()
-    if missing:
-        raise JobSource.DoesNotExist(f"unknown job source key(s): {sorted(missing)}")
-    return sources
+    if not wanted <= _sources.keys():
+        _sources.update({source.key: source for source in JobSource.objects.filter(key__in=wanted)})
+        missing = wanted - _sources.keys()
+        if missing:
+            raise JobSource.DoesNotExist(f"unknown job source key(s): {sorted(missing)}")
+    return {key: _sources[key] for key in wanted}
 
 
 def is_independent_sighting(source: JobSource, method: str) -> bool:
@@ -111,7 +115,7 @@ def ingest(posting: PostingInput, *, persona=None, method: str = DiscoveryMethod
     and insert the persona's PersonaJob.
     """
     prepared = prepare(posting)
-    return _ingest_prepared([prepared], persona=persona, method=method)[0]
+    return ingest_prepared([prepared], persona=persona, method=method)[0]
 
 
 def ingest_many(
@@ -133,13 +137,33 @@ def ingest_many(
         except ContentSecurityViolation as violation:
             results.append(IngestResult(posting=None, decision="rejected", confidence=0.0, rejected=violation))
         if len(batch) >= batch_size:
-            for index, result in zip(positions, _ingest_prepared(batch, persona=persona, method=method), strict=True):
+            for index, result in zip(positions, ingest_prepared(batch, persona=persona, method=method), strict=True):
                 results[index] = result
             batch, positions = [], []
     if batch:
-        for index, result in zip(positions, _ingest_prepared(batch, persona=persona, method=method), strict=True):
+        for index, result in zip(positions, ingest_prepared(batch, persona=persona, method=method), strict=True):
             results[index] = result
     return results
+
+
+@dataclass(frozen=True)
+class Match:
+    """What dedup would do with a posting, without doing it (read-only)."""
+
+    decision: str
+    posting: JobPosting | None  # the existing posting it matches (for a repost: the older one)
+    confidence: float
+    reason: str
+
+
+def find_match(prepared: PreparedPosting) -> Match:
+    """The dedup decision for one prepared posting: a few indexed reads, no writes."""
+    source = get_sources([prepared.input.source])[prepared.input.source]
+    view = _PoolView([(prepared, source)])
+    plan = _decide(view, prepared, source, timezone.now())
+    if plan.decision == DedupDecision.CREATED:
+        return Match(plan.decision, None, plan.confidence, plan.reason)
+    return Match(plan.decision, view.postings[plan.target_id], plan.confidence, plan.reason)
 
 
 # ---------------------------------------------------------------- the pool as one batch sees it
@@ -174,11 +198,10 @@ class _PoolView:
         ]
         if not unresolved:
             return
-        url_keys = {key for p in unresolved for key in p.url_keys}
-        if url_keys:
-            for key, posting_id in JobSighting.objects.filter(url_key__in=url_keys).values_list("url_key", "posting_id"):
-                self.by_url.setdefault(key, set()).add(posting_id)
-        self.by_band = lsh.postings_by_key(key for p in unresolved for key in p.band_keys)
+        by_band, by_url = lsh.lookup(
+            (key for p in unresolved for key in p.band_keys), (key for p in unresolved for key in p.url_keys)
+        )
+        self.by_band, self.by_url = dict(by_band), dict(by_url)
         wanted = {pid for ids in self.by_url.values() for pid in ids} | {pid for ids in self.by_band.values() for pid in ids}
         wanted -= self.postings.keys()
         if wanted:
@@ -327,7 +350,11 @@ def _new_posting(plan: _Plan, view: _PoolView, method: str, now: datetime.dateti
 
 
 # ---------------------------------------------------------------- writing
-def _ingest_prepared(batch: list[PreparedPosting], *, persona, method: str) -> list[IngestResult]:
+def ingest_prepared(batch: list[PreparedPosting], *, persona, method: str) -> list[IngestResult]:
+    """Dedup and store postings already prepared (jobpool.intake.prepare), e.g. in the scouter's worker processes.
+
+    Side effects: as `ingest`, in one transaction.
+    """
     now = timezone.now()
     with transaction.atomic():
         sources = get_sources(prepared.input.source for prepared in batch)
@@ -356,8 +383,9 @@ def _ingest_prepared(batch: list[PreparedPosting], *, persona, method: str) -> l
         _log_quarantines([posting for posting, _ in inserted if posting.quarantine_status == QuarantineStatus.QUARANTINED], now)
         _save_changes(view, changed, content_changes, redirects)
         _log_releases(releases, redirects, now)
-        _record_sightings(plans, redirects, method, now)
-        links = _link(persona, plans, redirects, method, now) if persona is not None else {}
+        new_ids = {posting.pk for posting, _ in inserted}
+        _record_sightings(plans, redirects, new_ids, method, now)
+        links = _link(persona, plans, redirects, new_ids, method, now) if persona is not None else {}
 
     results = []
     for plan in plans:
@@ -401,7 +429,7 @@ def _insert_postings(view: _PoolView, new_postings, plans: list[_Plan]) -> dict[
     rows = [posting for posting, _ in new_postings.values()]
     try:
         with transaction.atomic():
-            JobPosting.objects.bulk_create(rows, batch_size=500)
+            bulk.copy_insert(JobPosting, rows)
         return {}
     except IntegrityError:
         pass
@@ -479,7 +507,11 @@ def _save_changes(view: _PoolView, changed, content_changes, redirects) -> None:
             continue
         by_fields.setdefault(frozenset(fields), []).append(view.postings[posting_id])
     for fields, postings in by_fields.items():
-        JobPosting.objects.bulk_update(postings, sorted(fields), batch_size=500)
+        if fields == {"last_verified_at"}:
+            # The common re-poll: nothing changed but the time, one value for all.
+            JobPosting.objects.filter(pk__in=[p.pk for p in postings]).update(last_verified_at=postings[0].last_verified_at)
+        else:
+            JobPosting.objects.bulk_update(postings, sorted(fields), batch_size=500)
 
 
 def _save_content_change(posting: JobPosting, snapshot: dict[str, object], fields: set[str]) -> None:
@@ -509,7 +541,8 @@ def _save_content_change(posting: JobPosting, snapshot: dict[str, object], field
             posting.save(update_fields=sorted(keep))
 
 
-def _record_sightings(plans: list[_Plan], redirects, method: str, now) -> None:
+def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], method: str, now) -> None:
+    """One sighting per (posting, source, id, URL): new postings' rows are inserted, others upserted (last_seen_at)."""
     rows: dict[tuple, JobSighting] = {}
     for plan in plans:
         data = plan.prepared.input
@@ -529,21 +562,43 @@ def _record_sightings(plans: list[_Plan], redirects, method: str, now) -> None:
             seen_at=now,
             last_seen_at=now,
         )
-    JobSighting.objects.bulk_create(
-        list(rows.values()),
-        batch_size=1_000,
-        update_conflicts=True,
-        unique_fields=["posting", "source", "external_id", "url_key"],
-        update_fields=["last_seen_at"],
-    )
+    fresh = [row for row in rows.values() if row.posting_id in new_ids]
+    seen = [row for row in rows.values() if row.posting_id not in new_ids]
+    bulk.copy_insert(JobSighting, fresh, fields=[f.name for f in JobSighting._meta.concrete_fields if f.name != "id"])
+    if seen:
+        JobSighting.objects.bulk_create(
+            seen,
+            batch_size=1_000,
+            update_conflicts=True,
+            unique_fields=["posting", "source", "external_id", "url_key"],
+            update_fields=["last_seen_at"],
+        )
 
 
-def _link(persona, plans: list[_Plan], redirects, method: str, now) -> dict[uuid.UUID, tuple[PersonaJob, bool]]:
-    """The persona's link to every resulting posting, created where missing (races settled by the unique link)."""
+def _link(persona, plans: list[_Plan], redirects, new_ids: set[uuid.UUID], method: str, now) -> dict[uuid.UUID, tuple[PersonaJob, bool]]:
+    """The persona's link to every resulting posting, created where missing (races settled by the unique link).
+
+    Links to postings this batch created cannot exist yet and are inserted directly; the others are looked up first.
+    """
     posting_ids = list(dict.fromkeys(redirects.get(p.target_id, p.target_id) for p in plans))
+    links: dict[uuid.UUID, tuple[PersonaJob, bool]] = {}
+    fresh = [
+        PersonaJob(
+            id=uuid.uuid4(), owner_id=persona.owner_id, persona=persona, posting_id=pid, discovery_method=method,
+            discovered_at=now,
+        )
+        for pid in posting_ids
+        if pid in new_ids
+    ]
+    bulk.copy_insert(PersonaJob, fresh)
+    links.update({link.posting_id: (link, True) for link in fresh})
+    older = [pid for pid in posting_ids if pid not in new_ids]
+    if not older:
+        return links
     scoped = PersonaJob.objects.for_owner_id(persona.owner_id).filter(persona=persona)
-    existing = {link.posting_id: link for link in scoped.filter(posting_id__in=posting_ids)}
-    missing = [pid for pid in posting_ids if pid not in existing]
+    existing = {link.posting_id: link for link in scoped.filter(posting_id__in=older)}
+    links.update({pid: (link, False) for pid, link in existing.items()})
+    missing = [pid for pid in older if pid not in existing]
     if missing:
         PersonaJob.objects.bulk_create(
             [
@@ -552,9 +607,5 @@ def _link(persona, plans: list[_Plan], redirects, method: str, now) -> dict[uuid
             ],
             ignore_conflicts=True,
         )
-        created = {link.posting_id: link for link in scoped.filter(posting_id__in=missing)}
-    else:
-        created = {}
-    links = {pid: (link, False) for pid, link in existing.items()}
-    links.update({pid: (link, True) for pid, link in created.items()})
+        links.update({link.posting_id: (link, True) for link in scoped.filter(posting_id__in=missing)})
     return links

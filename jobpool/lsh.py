@@ -46,5 +46,56 @@ def postings_by_key(keys: Iterable[int]) -> dict[int, set[uuid.UUID]]:
     return found
 
 
+def _uuid(value) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> tuple[dict[int, set[uuid.UUID]], dict[str, set[uuid.UUID]]]:
+    """Postings under each band key and at each canonical URL, in one round trip (plain SQL, both backends)."""
+    keys, urls = list(set(band_keys)), list(set(url_keys))
+    by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
+    by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
+    if connection.vendor == "postgresql":
+        # One array parameter per list: no per-value placeholders to build and bind.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT key, NULL::varchar, posting_id FROM {MinHashBand._meta.db_table} WHERE key = ANY(%s::bigint[]) "  # noqa: S608
+                "UNION ALL SELECT NULL::bigint, url_key, posting_id FROM jobpool_jobsighting WHERE url_key = ANY(%s::varchar[])",
+                [keys, urls],
+            )
+            rows = cursor.fetchall()
+        for key, url, posting_id in rows:
+            if key is not None:
+                by_band[key].add(posting_id)
+            else:
+                by_url[url].add(posting_id)
+        return by_band, by_url
+    for start in range(0, max(len(keys), len(urls), 1), LOOKUP_CHUNK):
+        key_chunk, url_chunk = keys[start : start + LOOKUP_CHUNK], urls[start : start + LOOKUP_CHUNK]
+        parts, params = [], []
+        if key_chunk:
+            parts.append(
+                f"SELECT key, CAST(NULL AS VARCHAR(500)), posting_id FROM {MinHashBand._meta.db_table} "  # noqa: S608 (our table)
+                f"WHERE key IN ({', '.join(['%s'] * len(key_chunk))})"
+            )
+            params += key_chunk
+        if url_chunk:
+            parts.append(
+                "SELECT CAST(NULL AS BIGINT), url_key, posting_id FROM jobpool_jobsighting "  # noqa: S608 (placeholders only)
+                f"WHERE url_key IN ({', '.join(['%s'] * len(url_chunk))})"
+            )
+            params += url_chunk
+        if not parts:
+            break
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for key, url, posting_id in cursor.fetchall():
+                if key is not None:
+                    by_band[key].add(_uuid(posting_id))
+                else:
+                    by_url[url].add(_uuid(posting_id))
+    return by_band, by_url
+
+
 def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
     return MinHashBand.objects.filter(posting_id__in=list(posting_ids)).delete()[0]
