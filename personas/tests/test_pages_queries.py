@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from accounts.tests.factories import UserFactory
 from personas.tests.factories import (
     AchievementStoryFactory,
     BulletFactory,
@@ -83,3 +84,34 @@ def test_personas_list_query_count_is_constant(user, client_for, django_assert_n
         response = client.get(reverse("personas:list"))
 
     assert response.content.decode().count('class="card persona-card"') == n
+
+
+def test_dashboard_onboarding_card_query_count_does_not_grow_with_parts(client_for):
+    # Other apps add their own cards to the dashboard, so compare 1 and 3 of each part directly.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (1, 3):
+        person = UserFactory()
+        persona = persona_with(person, n)
+        client = client_for(person)
+        client.get(reverse("core:dashboard"))
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("core:dashboard"))
+        assert f"Finish setting up {persona.full_name}" in response.content.decode()
+        counts.append(len(captured.captured_queries))
+
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_section_page_query_count_is_constant(user, client_for, django_assert_num_queries, n):
+    persona = persona_with(user, n)
+    client = client_for(user)
+    client.get(reverse("core:dashboard"))
+
+    with django_assert_num_queries(PERSONA_PAGE_QUERIES):
+        response = client.get(reverse("personas:section", kwargs={"pk": persona.pk, "section": "work-history"}))
+
+    assert response.content.decode().count('class="part part--bullet"') == n * n
