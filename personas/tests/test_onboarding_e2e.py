@@ -121,3 +121,48 @@ def test_onboarding_from_an_empty_account_with_a_resume_import(page, live_server
     assert "Terraform" in names and "Python" in names and "Kubernetes" not in names
     assert AchievementStory.objects.for_user(user).get().work_history.title == "Senior Backend Engineer"
     assert VoiceProfile.objects.for_user(user).get().tone == "Direct, warm"
+
+
+@pytest.mark.e2e
+def test_persona_sections_work_without_javascript(browser, live_server, transactional_db, password):
+    from playwright.sync_api import expect
+
+    from personas.tests.factories import PersonaFactory, PersonaSkillFactory
+
+    user = UserFactory(password=password)
+    persona = PersonaFactory(owner=user, full_name="Plain Persona")
+    PersonaSkillFactory(persona=persona, name="Cobol", position=0)
+    PersonaSkillFactory(persona=persona, name="Fortran", position=1)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        page.goto(live_server.url + reverse("account_login"))
+        page.fill("input[name=login]", user.email)
+        page.fill("input[name=password]", password)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        page.goto(live_server.url + reverse("personas:detail", kwargs={"pk": persona.pk}))
+        skills = page.locator("#section-skills")
+
+        # Add: the link opens a full-page form; saving returns to the section.
+        skills.get_by_role("link", name="Add skill").click()
+        expect(page.get_by_role("heading", name="Add a skill")).to_be_visible()
+        page.locator("input[name=skills-new-name]").fill("Ada")
+        page.locator("input[name=skills-new-years_used]").fill("1")
+        page.get_by_role("button", name="Save").click()
+        expect(skills.locator(".part__title", has_text="Ada")).to_be_visible()
+
+        # Reorder: the arrow buttons are plain form posts.
+        skills.get_by_role("button", name="Move Fortran up").click()
+        expect(skills.locator(".part__title").first).to_have_text("Fortran")
+
+        # Delete: the link opens a confirmation page.
+        skills.get_by_role("link", name="Delete Cobol").click()
+        expect(page.get_by_role("heading", name="Delete this skill?")).to_be_visible()
+        page.get_by_role("button", name="Delete skill").click()
+        expect(skills.locator(".part__title", has_text="Cobol")).to_have_count(0)
+    finally:
+        context.close()
+
+    names = list(PersonaSkill.objects.for_user(user).order_by("position").values_list("name", flat=True))
+    assert names == ["Fortran", "Ada"]
