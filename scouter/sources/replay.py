@@ -18,13 +18,15 @@ from typing import Any
 
 import httpx
 
-from scouter.sources.base import JobSource, SearchQuery, SourceError, SourcePosting, SourceResult
+from scouter.sources.base import JobSource, ParsedPage, SearchQuery, SourceError, SourcePosting, SourceResult
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_REPLAY_DIR = Path(__file__).resolve().parent.parent / "replay_data"
 PAYLOAD_SUFFIXES = {".json", ".rss", ".xml", ".atom"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_CACHED_FILES = 256
+_PARSED: dict[tuple[str, str, int, int], ParsedPage] = {}
 
 
 class ReplaySource(JobSource):
@@ -77,12 +79,29 @@ class ReplaySource(JobSource):
     def fetch(self, query: SearchQuery, http: Any, result: SourceResult) -> None:
         for key, path in self.recordings():
             try:
-                if path.stat().st_size > MAX_FILE_BYTES:
-                    raise SourceError("bad_payload", f"{path.name} is larger than {MAX_FILE_BYTES} bytes")
-                result.add_page(self.parse_page((key, path.read_bytes())))
+                result.add_page(self.parsed_file(key, path))
             except SourceError as error:
                 error.message = f"{error.message} ({key}/{path.name})"
                 result.errors.append(error)
+
+    def parsed_file(self, key: str, path: Path) -> ParsedPage:
+        """One recording parsed by its adapter, remembered per process while the file is unchanged.
+
+        A scouting run searches once per search-profile entry; parsing the
+        recordings once instead of once per search keeps replay runs fast.
+        The cached postings are shared: callers must not mutate them.
+        """
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise SourceError("bad_payload", f"{path.name} is larger than {MAX_FILE_BYTES} bytes")
+        cache_key = (key, str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        page = _PARSED.get(cache_key)
+        if page is None:
+            page = self.parse_page((key, path.read_bytes()))
+            if len(_PARSED) >= MAX_CACHED_FILES:
+                _PARSED.clear()
+            _PARSED[cache_key] = page
+        return page
 
     def adapter(self, key: str) -> JobSource:
         from scouter.sources.registry import get_source

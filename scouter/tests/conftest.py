@@ -101,7 +101,25 @@ def json_bytes(data) -> bytes:
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _clean_cache(request):
     """Source and parsing tests never touch the cache; overriding the project-wide
-    cache reset keeps them free of the database (the embedded default's cache lives there)."""
+    cache reset keeps them free of the database (the embedded default's cache lives there).
+    Tests with database access (runs, pages, polling slots) start with an empty cache."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if uses_db:
+        from django.core.cache import cache
+
+        cache.clear()
     yield
+
+
+@pytest.fixture
+def replay_sources(settings):
+    """Scouting runs read the recorded payloads shipped with the app, whatever the environment says."""
+    from scouter.sources.replay import DEFAULT_REPLAY_DIR
+
+    settings.SCOUTER_SOURCES = ["replay"]
+    settings.SCOUTER_REPLAY_DIR = str(DEFAULT_REPLAY_DIR)
+    return settings
