@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from personas.models import (
     AchievementStory,
@@ -96,12 +97,20 @@ def url_field(label: str) -> forms.URLField:
     return forms.URLField(label=label, required=False, max_length=200, assume_scheme="https")
 
 
+def https_formfield(model_field: models.Field, **kwargs: Any) -> forms.Field | None:
+    """Model form fields as usual, but a link typed without a scheme means https (Django 6's default)."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
 class BasicsForm(forms.ModelForm):
     linkedin_url = url_field("LinkedIn profile")
     portfolio_url = url_field("Portfolio or website")
 
     class Meta:
         model = Persona
+        formfield_callback = https_formfield
         fields = [
             "full_name",
             "email",
@@ -317,6 +326,7 @@ class CertificationForm(PartForm):
 
     class Meta:
         model = Certification
+        formfield_callback = https_formfield
         fields = ["name", "issuer", "issued_on", "expires_on", "credential_id", "credential_url"]
         labels = {"credential_id": "Credential ID", "credential_url": "Credential link"}
 

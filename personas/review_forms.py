@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from personas.forms import CURRENT_YEAR, LinesField, MonthField, url_field
+from personas.forms import CURRENT_YEAR, LinesField, MonthField, https_formfield, url_field
 from personas.models import Persona, PersonaSkill
 from personas.page_services import ReviewedImport, month_start
 from personas.resume_import import ResumeDraft
@@ -37,6 +37,7 @@ class ContactReviewForm(forms.ModelForm):
 
     class Meta:
         model = Persona
+        formfield_callback = https_formfield
         fields = CONTACT_FIELDS
         labels = {
             "home_city": "City",
