@@ -206,9 +206,7 @@ class TargetsForm(forms.ModelForm):
 
 class VoiceForm(forms.ModelForm):
     things_to_avoid = LinesField(label="Words and habits to avoid", help_text="One per line, e.g. “synergy”.")
-    sample_phrases = LinesField(
-        label="Phrases that sound like you", help_text="One per line.", split_commas=False
-    )
+    sample_phrases = LinesField(label="Phrases that sound like you", help_text="One per line.", split_commas=False)
 
     class Meta:
         model = VoiceProfile

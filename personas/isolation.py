@@ -149,8 +149,10 @@ def _part_fixture(slug: str, action: str):
         payloads = {"POST": {f"{prefix}-{k}": v for k, v in VALID_PART_DATA[slug].items()}}
         if action == "move":
             payloads = {"POST": {"direction": "up"}}
-        if action == "add":
-            # Adding shows the persona (and, for bullets, the role they go under).
+        if action == "reorder":
+            payloads = {"POST": {"ids": [str(part.pk)]}}
+        if action in ("add", "reorder"):
+            # Adding and reordering address the persona (and, for bullets, the role they go under).
             item = {"item": part.work_history_id} if slug == "bullets" else {}
             return Fixture({"pk": persona.pk, **item}, marker=persona.full_name, payloads=payloads)
         return Fixture({"pk": persona.pk, "item": part.pk}, marker=marker, payloads=payloads)
@@ -159,5 +161,5 @@ def _part_fixture(slug: str, action: str):
 
 
 for slug in VALID_PART_DATA:
-    for action in ("add", "edit", "delete", "move"):
+    for action in ("add", "reorder", "edit", "delete", "move"):
         registry.owner(f"personas:{slug}-{action}", build=_part_fixture(slug, action))

@@ -28,12 +28,18 @@ for slug in FIELD_SECTIONS:
 for slug in [*PART_SECTIONS, "bullets"]:
     kind = {"kind": slug}
     if slug == "bullets":
-        # A bullet is added under its role; once it exists it is addressed by its own id.
-        urlpatterns.append(
-            path("<uuid:pk>/work-history/<uuid:item>/bullets/add/", parts.part_add, kind, name="bullets-add")
-        )
+        # Bullets are added and reordered under their role; once one exists it is addressed by its own id.
+        urlpatterns += [
+            path("<uuid:pk>/work-history/<uuid:item>/bullets/add/", parts.part_add, kind, name="bullets-add"),
+            path(
+                "<uuid:pk>/work-history/<uuid:item>/bullets/reorder/", parts.part_reorder, kind, name="bullets-reorder"
+            ),
+        ]
     else:
-        urlpatterns.append(path(f"<uuid:pk>/{slug}/add/", parts.part_add, kind, name=f"{slug}-add"))
+        urlpatterns += [
+            path(f"<uuid:pk>/{slug}/add/", parts.part_add, kind, name=f"{slug}-add"),
+            path(f"<uuid:pk>/{slug}/reorder/", parts.part_reorder, kind, name=f"{slug}-reorder"),
+        ]
     urlpatterns += [
         path(f"<uuid:pk>/{slug}/<uuid:item>/edit/", parts.part_edit, kind, name=f"{slug}-edit"),
         path(f"<uuid:pk>/{slug}/<uuid:item>/delete/", parts.part_delete, kind, name=f"{slug}-delete"),

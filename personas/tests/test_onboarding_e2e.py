@@ -166,3 +166,31 @@ def test_persona_sections_work_without_javascript(browser, live_server, transact
 
     names = list(PersonaSkill.objects.for_user(user).order_by("position").values_list("name", flat=True))
     assert names == ["Fortran", "Ada"]
+
+
+@pytest.mark.e2e
+def test_parts_can_be_reordered_by_drag_and_drop(page, live_server, transactional_db, password):
+    from playwright.sync_api import expect
+
+    from personas.tests.factories import PersonaFactory, PersonaSkillFactory
+
+    user = UserFactory(password=password)
+    persona = PersonaFactory(owner=user)
+    for position, name in enumerate(["Alpha", "Beta", "Gamma"]):
+        PersonaSkillFactory(persona=persona, name=name, position=position)
+    page.goto(live_server.url + reverse("account_login"))
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+    page.goto(live_server.url + reverse("personas:detail", kwargs={"pk": persona.pk}))
+    skills = page.locator("#section-skills")
+
+    skills.locator("li.part", has_text="Gamma").drag_to(
+        skills.locator("li.part", has_text="Alpha"), target_position={"x": 20, "y": 5}
+    )
+
+    expect(skills.locator(".part__title").first).to_have_text("Gamma")
+    page.wait_for_load_state("networkidle")
+    names = list(PersonaSkill.objects.for_user(user).order_by("position").values_list("name", flat=True))
+    assert names == ["Gamma", "Alpha", "Beta"]

@@ -472,3 +472,58 @@ def test_signed_out_htmx_action_redirects_the_whole_page_to_sign_in(client):
 
     assert response["HX-Redirect"] == f"{reverse('account_login')}?next={page.replace('/', '%2F')}"
     assert not PersonaSkill.objects.for_user(persona.owner).exists()
+
+
+def test_reorder_puts_parts_in_the_posted_order(user, client_for):
+    persona = PersonaFactory(owner=user)
+    a, b, c = (PersonaSkillFactory(persona=persona, name=n, position=i) for i, n in enumerate("ABC"))
+
+    response = client_for(user).post(
+        reverse("personas:skills-reorder", kwargs={"pk": persona.pk}), {"ids": [str(c.pk), str(a.pk), str(b.pk)]}, **HX
+    )
+
+    assert list(PersonaSkill.objects.for_user(user).order_by("position").values_list("name", flat=True)) == [
+        "C",
+        "A",
+        "B",
+    ]
+    assert 'id="section-skills"' in response.content.decode()
+
+
+def test_reorder_with_another_users_id_is_404_and_changes_nothing(user, other_user, client_for):
+    persona = PersonaFactory(owner=user)
+    a, b = (PersonaSkillFactory(persona=persona, name=n, position=i) for i, n in enumerate("AB"))
+    theirs = PersonaSkillFactory(persona=PersonaFactory(owner=other_user))
+
+    response = client_for(user).post(
+        reverse("personas:skills-reorder", kwargs={"pk": persona.pk}), {"ids": [str(b.pk), str(theirs.pk), str(a.pk)]}
+    )
+
+    assert response.status_code == 404
+    assert list(PersonaSkill.objects.for_user(user).order_by("position").values_list("name", flat=True)) == ["A", "B"]
+
+
+def test_bullets_reorder_within_their_role(user, client_for):
+    persona = PersonaFactory(owner=user)
+    role = WorkHistoryFactory(persona=persona)
+    first, second = BulletFactory(work_history=role, text="first"), BulletFactory(work_history=role, text="second")
+
+    client_for(user).post(
+        reverse("personas:bullets-reorder", kwargs={"pk": persona.pk, "item": role.pk}),
+        {"ids": [str(second.pk), str(first.pk)]},
+    )
+
+    assert list(role.bullets.order_by("position").values_list("text", flat=True)) == ["second", "first"]
+
+
+def test_lists_of_two_or_more_offer_drag_reordering(user, client_for):
+    persona = PersonaFactory(owner=user)
+    PersonaSkillFactory(persona=persona, name="Only")
+
+    single = client_for(user).get(detail(persona)).content.decode()
+    PersonaSkillFactory(persona=persona, name="Second")
+    double = client_for(user).get(detail(persona)).content.decode()
+
+    url = reverse("personas:skills-reorder", kwargs={"pk": persona.pk})
+    assert f'data-reorder-url="{url}"' not in single
+    assert f'data-reorder-url="{url}"' in double

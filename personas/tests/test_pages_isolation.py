@@ -25,7 +25,7 @@ def test_isolation_walk_over_every_persona_route(capsys):
     print(report.summary())
     assert report.problems() == ""
     assert report.unclassified == []
-    assert report.routes == report.exercised_routes == 43
+    assert report.routes == report.exercised_routes == 50
 
 
 def test_other_users_persona_is_404_on_every_page(user, other_user, client_for):

@@ -87,6 +87,7 @@ def _parts_context(persona, section, return_to, adding_form, editing, editing_fo
                 _item(persona, ALL_PARTS["bullets"], b, i, len(bullets), return_to, editing, editing_form)
                 for i, b in enumerate(bullets)
             ]
+            item["bullet_reorder_url"] = reverse("personas:bullets-reorder", kwargs={"pk": persona.pk, "item": obj.pk})
             add_url = reverse("personas:bullets-add", kwargs={"pk": persona.pk, "item": obj.pk})
             item["bullet_add_url"] = add_url
             item["bullet_add_link"] = with_next(add_url, return_to)
@@ -104,6 +105,7 @@ def _parts_context(persona, section, return_to, adding_form, editing, editing_fo
         "add_url": add_url,
         "add_link": with_next(add_url, return_to),
         "adding_form": adding_form,
+        "reorder_url": reverse(f"personas:{section.slug}-reorder", kwargs={"pk": persona.pk}),
     }
 
 

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -205,4 +205,25 @@ def part_move(request: HttpRequest, pk: UUID, kind: str, item: UUID) -> HttpResp
     return redirect(return_to)
 
 
-PART_KINDS = list(PART_SECTIONS)
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def part_reorder(request: HttpRequest, pk: UUID, kind: str, item: UUID | None = None) -> HttpResponse:
+    """Put the parts in the order of the posted `ids` (drag and drop); for bullets, `item` is their role.
+
+    An id that is not one of this persona's parts of that kind is a 404 and nothing changes.
+    """
+    persona = page_selectors.persona_for(request.user, pk)
+    spec = ALL_PARTS[kind]
+    host = HOST_SECTION.get(kind, kind)
+    role = page_selectors.part_for(request.user, persona, "work_history", item) if kind == "bullets" else None
+    return_to = safe_next(request, detail_url(persona, host))
+    try:
+        services.reorder_children(persona, spec.kind, request.POST.getlist("ids"), work_history=role)
+    except services.UnknownIdsError:
+        raise Http404("Not found.")
+    except ValidationError:
+        pass  # a repeated id: keep the order as it was and show it
+    if request.htmx:
+        return render_section(request, persona.pk, host, return_to=return_to)
+    return redirect(return_to)
