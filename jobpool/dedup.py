@@ -28,7 +28,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from jobpool import bulk, lsh, minhash, normalize, similarity
@@ -181,15 +180,11 @@ class _PoolView:
         self._load(batch)
 
     def _load(self, batch: Sequence[tuple[PreparedPosting, JobSource]]) -> None:
-        exact = Q(pk__in=[])
         by_source: dict[int, list[str]] = {}
         for prepared, source in batch:
             if prepared.input.external_id:
                 by_source.setdefault(source.pk, []).append(prepared.input.external_id)
-        for source_id, ids in by_source.items():
-            exact |= Q(source_id=source_id, external_id__in=ids)
-        exact |= Q(content_hash__in=[p.content_hash for p, _ in batch], is_active=True)
-        for posting in JobPosting.objects.filter(exact):
+        for posting in lsh.postings_by_identity(by_source, [p.content_hash for p, _ in batch]):
             self._remember(posting)
         unresolved = [
             p
@@ -204,9 +199,22 @@ class _PoolView:
         self.by_band, self.by_url = dict(by_band), dict(by_url)
         wanted = {pid for ids in self.by_url.values() for pid in ids} | {pid for ids in self.by_band.values() for pid in ids}
         wanted -= self.postings.keys()
-        if wanted:
-            for posting in JobPosting.objects.filter(pk__in=wanted):
-                self.postings[posting.pk] = posting
+        if not wanted:
+            return
+        # Cheap columns first: a big company's postings share boilerplate bands, but few share title and place.
+        keys = {row[0]: row[1:] for row in lsh.candidate_keys(wanted)}
+        plausible: set[uuid.UUID] = set()
+        for p in unresolved:
+            for pid in {i for key in p.url_keys for i in self.by_url.get(key, ())} | {
+                i for key in p.band_keys for i in self.by_band.get(key, ())
+            }:
+                if pid in keys and _plausible_keys(p, *keys[pid], same_company=pid not in self._url_ids(p)):
+                    plausible.add(pid)
+        for posting in lsh.postings_by_id(plausible):
+            self.postings[posting.pk] = posting
+
+    def _url_ids(self, prepared: PreparedPosting) -> set[uuid.UUID]:
+        return {i for key in prepared.url_keys for i in self.by_url.get(key, ())}
 
     def _remember(self, posting: JobPosting) -> None:
         self.postings[posting.pk] = posting
@@ -284,10 +292,15 @@ def _is_repost(prepared: PreparedPosting, candidate: JobPosting, now: datetime.d
 
 
 def _plausible(prepared: PreparedPosting, candidate: JobPosting) -> bool:
+    return _plausible_keys(prepared, candidate.company_canonical, candidate.title_canonical, candidate.location_canonical)
+
+
+def _plausible_keys(prepared: PreparedPosting, company: str, title: str, location: str, *, same_company: bool = True) -> bool:
+    """The cheap checks before exact verification (a URL candidate need not name the company the same way)."""
     return (
-        candidate.company_canonical == prepared.company_canonical
-        and similarity.titles_similar(prepared.title_canonical, candidate.title_canonical)
-        and similarity.locations_compatible(prepared.location_canonical, candidate.location_canonical)
+        (company == prepared.company_canonical or not same_company)
+        and similarity.titles_similar(prepared.title_canonical, title)
+        and similarity.locations_compatible(prepared.location_canonical, location)
     )
 
 

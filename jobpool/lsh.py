@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from jobpool.models import MinHashBand
+from jobpool.models import JobPosting, MinHashBand
 
 LOOKUP_CHUNK = 5_000
 
@@ -99,3 +99,56 @@ def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> tuple[dict[int,
 
 def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
     return MinHashBand.objects.filter(posting_id__in=list(posting_ids)).delete()[0]
+
+
+# Plain SQL through Model.raw(): these run for every intake batch, and compiling the ORM query for a
+# 45-column model costs more than the indexed lookup itself.
+def _in(column: str, values: list) -> tuple[str, list]:
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [values]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def postings_by_identity(external_ids: dict[int, list[str]], content_hashes: list[str]) -> list[JobPosting]:
+    """Postings with one of these (source, external id) pairs, or one of these content hashes among active ones."""
+    clauses, params = [], []
+    for source_id, ids in external_ids.items():
+        clause, values = _in("external_id", ids)
+        clauses.append(f"(source_id = %s AND {clause})")
+        params += [source_id, *values]
+    if content_hashes:
+        clause, values = _in("content_hash", content_hashes)
+        clauses.append(f"(is_active AND {clause})")
+        params += values
+    if not clauses:
+        return []
+    table = JobPosting._meta.db_table
+    return list(JobPosting.objects.raw(f"SELECT * FROM {table} WHERE {' OR '.join(clauses)}", params))  # noqa: S608
+
+
+def postings_by_id(ids) -> list[JobPosting]:
+    ids = list(ids)
+    if not ids:
+        return []
+    if connection.vendor != "postgresql":
+        return list(JobPosting.objects.filter(pk__in=ids))
+    table = JobPosting._meta.db_table
+    return list(JobPosting.objects.raw(f"SELECT * FROM {table} WHERE id = ANY(%s::uuid[])", [ids]))  # noqa: S608
+
+
+def candidate_keys(ids) -> list[tuple[uuid.UUID, str, str, str]]:
+    """(id, company, title, location) canonical forms of these postings: the columns the cheap checks need."""
+    ids = list(ids)
+    if not ids:
+        return []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, company_canonical, title_canonical, location_canonical FROM {JobPosting._meta.db_table} "  # noqa: S608
+                "WHERE id = ANY(%s::uuid[])",
+                [ids],
+            )
+            return cursor.fetchall()
+    return list(
+        JobPosting.objects.filter(pk__in=ids).values_list("pk", "company_canonical", "title_canonical", "location_canonical")
+    )
