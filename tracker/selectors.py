@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tracker import transitions
 from tracker.filters import ApplicationFilters
+from tracker.ics import CalendarEvent
 from tracker.models import Application, ApplicationTag, Interview, Sort, TimelineEvent, TrackerSettings
 from tracker.querysets import ApplicationQuerySet
 
@@ -164,3 +166,32 @@ def tag_suggestions(user: Any, *, prefix: str = "", limit: int = 20) -> list[str
 def interviews_upcoming_first(user: Any, *, now: datetime.datetime | None = None) -> QuerySet:
     """All of the user's interviews: upcoming scheduled ones soonest first, then the rest newest first."""
     return Interview.objects.for_user(user).upcoming_first(now or timezone.now()).select_related("application")
+
+
+def interview_calendar_event(interview: Interview) -> CalendarEvent:
+    """The ICS event of one interview (tracker.ics renders it)."""
+    application = interview.application
+    start_local = interview.local_start
+    lines = [
+        f"{interview.get_stage_display()} interview ({interview.get_kind_display().lower()}) for {application.title} at {application.company_name}.",
+        f"Local time: {start_local:%A %d %B %Y, %H:%M} ({interview.time_zone}).",
+    ]
+    if interview.interviewer:
+        lines.append(f"Interviewer: {interview.interviewer}")
+    if interview.meeting_url:
+        lines.append(f"Join: {interview.meeting_url}")
+    if interview.notes:
+        lines.append("")
+        lines.append(interview.notes)
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "zentropy.local"
+    return CalendarEvent(
+        uid=f"interview-{interview.pk}@{host}",
+        start=interview.scheduled_at,
+        duration=datetime.timedelta(minutes=interview.duration_minutes),
+        summary=f"Interview: {application.company_name} – {application.title}",
+        description="\n".join(lines),
+        location=interview.location or interview.meeting_url,
+        url=interview.meeting_url,
+        sequence=interview.sequence,
+        cancelled=interview.status == "cancelled",
+    )

@@ -100,6 +100,13 @@ class Application(Owned):
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
 
+    @property
+    def column(self) -> str:
+        """The board column this status belongs to (tracker.transitions.COLUMNS)."""
+        from tracker.transitions import COLUMN_OF
+
+        return COLUMN_OF[self.status]
+
 
 class Note(Owned):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

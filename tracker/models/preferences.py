@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+import zoneinfo
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -82,3 +83,7 @@ class TrackerSettings(Owned):
 
     def __str__(self) -> str:
         return f"tracker settings of {self.owner_id}"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)

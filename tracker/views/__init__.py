@@ -1,0 +1,1 @@
+"""Tracker pages: the board and list (board.py), one application (applications.py), its parts (parts.py)."""
