@@ -24,10 +24,13 @@ from tracker.services.applications import QUICK_ACTIONS
 PAGE_SIZE = 50
 
 
-def _common(request: HttpRequest, layout: str) -> dict:
+def _saved_views(request: HttpRequest) -> list[SavedView]:
+    return list(SavedView.objects.for_user(request.user).order_by("name"))
+
+
+def _common(request: HttpRequest, layout: str, views: list[SavedView]) -> dict:
     filters, form = parse_filters(request.GET)
     prefs = services.settings_for(request.user)
-    views = list(SavedView.objects.for_user(request.user).order_by("name"))
     query = filters.as_query()
     return {
         "filters": filters,
@@ -45,24 +48,23 @@ def _common(request: HttpRequest, layout: str) -> dict:
     }
 
 
-def _default_view_redirect(request: HttpRequest) -> HttpResponse | None:
+def _default_view_redirect(request: HttpRequest, views: list[SavedView]) -> HttpResponse | None:
     """On a bare visit, open the user's default saved view (if any) instead ("Clear" links add ?clear=1)."""
     if request.GET or request.htmx:
         return None
-    default = SavedView.objects.for_user(request.user).filter(is_default=True).first()
-    if default is None:
-        return None
-    return redirect(_view_url(default))
+    default = next((view for view in views if view.is_default), None)
+    return redirect(_view_url(default)) if default is not None else None
 
 
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
 def board(request: HttpRequest) -> HttpResponse:
-    jump = _default_view_redirect(request)
+    views = _saved_views(request)
+    jump = _default_view_redirect(request, views)
     if jump is not None:
         return jump
-    context = _common(request, Layout.BOARD)
+    context = _common(request, Layout.BOARD, views)
     context["columns"] = selectors.board(request.user, context["filters"], prefs=context["prefs"])
     context["total"] = sum(column.count for column in context["columns"])
     template = "tracker/board.html#board" if request.htmx else "tracker/board.html"
@@ -73,10 +75,11 @@ def board(request: HttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def application_list(request: HttpRequest) -> HttpResponse:
-    jump = _default_view_redirect(request)
+    views = _saved_views(request)
+    jump = _default_view_redirect(request, views)
     if jump is not None:
         return jump
-    context = _common(request, Layout.LIST)
+    context = _common(request, Layout.LIST, views)
     queryset = selectors.card_list(
         selectors.filter_applications(request.user, context["filters"], prefs=context["prefs"]), request.user
     )
