@@ -6,6 +6,7 @@ link to a posting) and JobReport (a user's report). ModerationAction is the
 operators' log. See docs/pool.md.
 """
 
+from jobpool.models.intake import IngestToken
 from jobpool.models.links import DiscoveryMethod, LinkStatus, PersonaJob
 from jobpool.models.moderation import JobReport, ModerationAction, ReportReason, ReportStatus
 from jobpool.models.pool import (
@@ -26,6 +27,7 @@ from jobpool.models.pool import (
 __all__ = [
     "DedupDecision",
     "DiscoveryMethod",
+    "IngestToken",
     "JobPosting",
     "JobReport",
     "JobSighting",
