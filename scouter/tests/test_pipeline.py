@@ -30,6 +30,7 @@ def _expected_postings(persona) -> list:
     return result.postings
 
 
+@pytest.mark.smoke
 def test_run_pools_scores_and_counts_the_replayed_postings(user):
     persona = onboarded_persona(user)
     expected = _expected_postings(persona)
@@ -64,6 +65,7 @@ def test_run_stores_explained_scores_and_extracted_skills(user):
     assert JobSkill.objects.filter(posting=best.posting).exists()
 
 
+@pytest.mark.smoke
 def test_rerun_creates_no_duplicate_postings_or_links(user):
     persona = onboarded_persona(user)
     first = _run(persona)
@@ -98,6 +100,7 @@ def test_run_records_source_health(user):
     assert health.state == "ok"
 
 
+@pytest.mark.smoke
 def test_a_failing_source_does_not_stop_the_others_and_is_recorded(user, settings):
     settings.SCOUTER_SOURCES = ["replay", "remoteok"]
     persona = onboarded_persona(user)

@@ -29,6 +29,7 @@ def _due_names(limit=100, now=NOW):
     return [p.persona.full_name for p in polling.due_polls(now, limit)]
 
 
+@pytest.mark.smoke
 def test_due_polls_are_ordered_never_scheduled_first_then_oldest_due(user):
     _scheduled(user, next_poll_at=NOW - datetime.timedelta(hours=1), full_name="One hour late")
     _scheduled(user, next_poll_at=None, full_name="Never polled")
@@ -45,6 +46,7 @@ def test_due_polls_are_bounded(user):
     assert _due_names(limit=2) == ["Late 5h", "Late 4h"]
 
 
+@pytest.mark.smoke
 def test_manual_only_personas_are_never_polled(user):
     _scheduled(user, next_poll_at=None, polling_frequency="manual", full_name="Manual never scheduled")
     _scheduled(user, next_poll_at=NOW - datetime.timedelta(days=30), polling_frequency="manual", full_name="Manual long ago")
@@ -108,6 +110,7 @@ def test_poll_due_task_runs_the_due_polls_and_schedules_the_next(user):
     assert polling.due_polls(timezone.now(), 10) == []
 
 
+@pytest.mark.smoke
 def test_slots_bound_concurrency_and_free_on_release():
     first, second = polling.acquire_slot("run-a", 2), polling.acquire_slot("run-b", 2)
     third = polling.acquire_slot("run-c", 2)

@@ -28,6 +28,7 @@ def test_ensure_persona_scouting_creates_profile_polling_and_preferences(user):
     assert [(p.source_key, p.is_enabled, p.owner_id) for p in prefs] == [("replay", True, user.pk)]
 
 
+@pytest.mark.smoke
 def test_ensure_persona_scouting_is_idempotent(user):
     persona = onboarded_persona(user)
     first = services.ensure_persona_scouting(persona)
@@ -51,6 +52,7 @@ def test_new_operator_sources_are_added_to_existing_preferences(user, settings):
     assert [(p.source_key, p.position) for p in prefs] == [("replay", 0), ("greenhouse", 1)]
 
 
+@pytest.mark.smoke
 def test_profile_goes_stale_when_the_persona_changes_and_is_not_rewritten(user):
     persona = onboarded_persona(user)
     profile = services.ensure_persona_scouting(persona)

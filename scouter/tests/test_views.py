@@ -33,6 +33,7 @@ def test_scout_now_runs_and_redirects_to_the_run_page(user, client_for, django_c
     assert (run.status, run.trigger, run.sources_done) == (RunStatus.DONE, "manual", 1)
 
 
+@pytest.mark.smoke
 def test_scout_now_over_htmx_answers_with_the_progress_fragment_that_polls_until_done(
     user, client_for, django_capture_on_commit_callbacks
 ):
@@ -85,6 +86,7 @@ def test_run_page_lists_the_best_scored_matches_with_explanations(user, client_f
     assert "By source" in body
 
 
+@pytest.mark.smoke
 def test_another_users_run_is_404(user, other_user, client_for):
     run = ScoutRunFactory(persona=onboarded_persona(other_user))
 
