@@ -39,6 +39,7 @@ class OwnedAdmin(admin.ModelAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if issubclass(db_field.related_model, Owned) and "queryset" not in kwargs:
+            # Reason: operators pick among every user's rows in the admin.
             kwargs["queryset"] = db_field.related_model.unscoped.all()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
