@@ -112,8 +112,25 @@ def with_tags(queryset: QuerySet, user: Any) -> QuerySet:
     )
 
 
-def card_list(queryset: QuerySet, user: Any) -> QuerySet:
-    return with_tags(queryset.only(*CARD_FIELDS), user)
+def card_list(queryset: QuerySet, user: Any) -> list[Application]:
+    """The rows of a board or list, each with `tag_names` (two queries for any number of rows)."""
+    return attach_tag_names(list(queryset.only(*CARD_FIELDS)), user)
+
+
+def attach_tag_names(rows: list[Application], user: Any) -> list[Application]:
+    """Set `tag_names` (sorted) on each application, in one query."""
+    names: dict[Any, list[str]] = {row.pk: [] for row in rows}
+    if rows:
+        tags = ApplicationTag.objects.for_user(user).filter(application_id__in=list(names)).order_by("name")
+        for application_id, name in tags.values_list("application_id", "name"):
+            names[application_id].append(name)
+    for row in rows:
+        row.tag_names = names[row.pk]
+    return rows
+
+
+# Cards shown per column before a "show more" (a column of hundreds is read through search and filters).
+BOARD_COLUMN_LIMIT = 50
 
 
 @dataclass
@@ -122,17 +139,28 @@ class Column:
     label: str
     drop_status: str
     cards: list[Application] = field(default_factory=list)
+    count: int = 0  # every matching application in the column, shown or not
 
     @property
-    def count(self) -> int:
-        return len(self.cards)
+    def more(self) -> int:
+        return self.count - len(self.cards)
 
 
-def board(user: Any, filters: ApplicationFilters, *, prefs: TrackerSettings) -> list[Column]:
-    """The board: every matching application in its status-group column (two queries in all)."""
+def board(
+    user: Any, filters: ApplicationFilters, *, prefs: TrackerSettings, limit: int | None = BOARD_COLUMN_LIMIT,
+    expand: str = "",
+) -> list[Column]:
+    """The board: matching applications in their status-group columns, the first `limit` of each
+    (every one in the `expand` column). Three queries in all, whatever the number of applications."""
     columns = {key: Column(key, label, drop) for key, label, _, drop in transitions.COLUMNS}
-    for application in card_list(filter_applications(user, filters, prefs=prefs), user):
-        columns[transitions.COLUMN_OF[application.status]].cards.append(application)
+    shown: list[Application] = []
+    for application in filter_applications(user, filters, prefs=prefs).only(*CARD_FIELDS):
+        column = columns[transitions.COLUMN_OF[application.status]]
+        column.count += 1
+        if limit is None or column.key == expand or len(column.cards) < limit:
+            column.cards.append(application)
+            shown.append(application)
+    attach_tag_names(shown, user)
     return list(columns.values())
 
 

@@ -35,24 +35,29 @@
     window.setTimeout(function () { div.remove(); }, 8000);
   }
 
-  function refreshCounts(board) {
-    columns(board).forEach(function (col) {
-      var list = col.querySelector("[data-dropzone]");
-      var count = list.querySelectorAll("[data-card]").length;
-      var badge = col.querySelector(".board__head .badge");
-      if (badge) {
-        badge.textContent = String(count);
-        badge.setAttribute("aria-label", count + (count === 1 ? " application" : " applications"));
-      }
-      var placeholder = list.querySelector("[data-placeholder]");
-      if (placeholder) placeholder.hidden = count > 0;
-    });
+  // Column badges hold the column's full count (a long column shows only its first cards), so a
+  // move adjusts them by one rather than counting the cards on the page.
+  function adjustCount(list, delta) {
+    var column = list.closest("[data-column]");
+    var badge = column && column.querySelector("[data-count]");
+    if (badge) {
+      var count = Math.max(0, parseInt(badge.dataset.count, 10) + delta);
+      badge.dataset.count = String(count);
+      badge.textContent = String(count);
+      badge.setAttribute("aria-label", count + (count === 1 ? " application" : " applications"));
+    }
+    var placeholder = list.querySelector("[data-placeholder]");
+    if (placeholder) placeholder.hidden = list.querySelector("[data-card]") !== null;
   }
 
   function snapBack(board, move) {
+    var list = move.card.parentNode;
     if (move.next && move.next.parentNode === move.from) move.from.insertBefore(move.card, move.next);
-    else move.from.appendChild(move.card);
-    refreshCounts(board);
+    else move.from.insertBefore(move.card, move.from.querySelector(".board__more"));
+    if (list !== move.from) {
+      adjustCount(list, -1);
+      adjustCount(move.from, +1);
+    }
     move.card.focus();
   }
 
@@ -88,7 +93,6 @@
           if (window.htmx) window.htmx.process(fresh);
           fresh.focus();
         }
-        refreshCounts(board);
         announce(board, result.data.message || "Moved to " + columnLabel + ".");
       })
       .catch(function () {
@@ -105,7 +109,8 @@
       return;
     }
     list.insertBefore(move.card, list.firstChild);
-    refreshCounts(board);
+    adjustCount(list, +1);
+    adjustCount(move.from, -1);
     sendMove(board, move, column.dataset.column, column.dataset.dropLabel);
   }
 

@@ -286,3 +286,19 @@ def test_two_users_side_by_side_each_see_and_change_only_their_own(user, other_u
     assert (mine.status, theirs.status, cross.status_code) == ("interviewing", "offer", 404)
     assert [e.message for e in TimelineEvent.objects.for_user(user).order_by("created_at")] == ["Applied to Mine at Mine Co", "Applied → Interviewing"]
     assert "Theirs" not in me.get(reverse("tracker:list")).content.decode()
+
+
+def test_a_long_column_shows_its_first_cards_and_expands_on_request(user, persona, client_for, settings):
+    from tracker import selectors
+
+    for _ in range(selectors.BOARD_COLUMN_LIMIT + 2):
+        ApplicationFactory(persona=persona, status="applied")
+    client = client_for(user)
+
+    served = client.get(reverse("tracker:board"))
+    expanded = client.get(reverse("tracker:board"), {"expand": "applied"})
+
+    applied = served.context["columns"][0]
+    assert (applied.count, len(applied.cards), applied.more) == (52, 50, 2)
+    assert "Show 2 more" in served.content.decode()
+    assert len(expanded.context["columns"][0].cards) == 52

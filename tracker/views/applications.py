@@ -22,7 +22,8 @@ from tenancy.shortcuts import get_owned_or_404
 from tracker import selectors, services, transitions
 from tracker.forms import DetailsForm, NewApplicationForm, NextActionForm, StatusForm
 from tracker.models import Application
-from tracker.services.applications import EDITABLE_FIELDS, QUICK_ACTIONS
+from tracker.services.applications import EDITABLE_FIELDS
+from tracker.views.cards import card_context
 from tracker.views.context import detail_context, render_detail
 
 
@@ -142,8 +143,8 @@ def _after_move(request: HttpRequest, application: Application, error: str) -> H
             .with_follow_up(now=timezone.now(), quiet_days=prefs.follow_up_days)
             .filter(pk=application.pk),
             request.user,
-        ).get()
-        html = render_to_string("tracker/_card.html", {"app": card, "quick_actions": _quick(), "request": request}, request=request)
+        )[0]
+        html = render_to_string("tracker/_card.html", card_context(request, card), request=request)
         return JsonResponse({"ok": True, "message": f"Moved to {label}.", "status": application.status,
                              "column": transitions.COLUMN_OF[application.status], "card": html})
     if request.htmx:
@@ -153,10 +154,6 @@ def _after_move(request: HttpRequest, application: Application, error: str) -> H
     else:
         messages.success(request, f"Moved to {label}.")
     return redirect(_safe_next(request, reverse("tracker:detail", kwargs={"pk": application.pk})))
-
-
-def _quick() -> list[tuple[str, str]]:
-    return [(key, label) for key, (label, _, _) in QUICK_ACTIONS.items()]
 
 
 @login_required
@@ -218,8 +215,8 @@ def _card_response(request: HttpRequest, application: Application, prefs: Any) -
         .with_follow_up(now=timezone.now(), quiet_days=prefs.follow_up_days)
         .filter(pk=application.pk),
         request.user,
-    ).get()
-    return render(request, "tracker/_card.html", {"app": card, "quick_actions": _quick()})
+    )[0]
+    return render(request, "tracker/_card.html", card_context(request, card))
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +21,7 @@ from tracker.filters import filters_from_saved, parse_filters
 from tracker.forms import SaveViewForm
 from tracker.models import Layout, Priority, SavedView, Sort, Status
 from tracker.services.applications import QUICK_ACTIONS
+from tracker.views.cards import with_card_urls
 
 PAGE_SIZE = 50
 
@@ -45,6 +47,8 @@ def _common(request: HttpRequest, layout: str, views: list[SavedView]) -> dict:
         "quick_actions": [(key, label) for key, (label, _, _) in QUICK_ACTIONS.items()],
         "tag_suggestions": selectors.tag_suggestions(request.user, limit=12),
         "layout": layout,
+        "here": request.get_full_path(),
+        "csrf": get_token(request),  # a plain string: the lazy csrf_token costs per use on a 500-card board
     }
 
 
@@ -65,7 +69,11 @@ def board(request: HttpRequest) -> HttpResponse:
     if jump is not None:
         return jump
     context = _common(request, Layout.BOARD, views)
-    context["columns"] = selectors.board(request.user, context["filters"], prefs=context["prefs"])
+    expand = request.GET.get("expand", "")  # a column key, or "all"
+    limit = None if expand == "all" else selectors.BOARD_COLUMN_LIMIT
+    context["columns"] = selectors.board(request.user, context["filters"], prefs=context["prefs"], limit=limit, expand=expand)
+    for column in context["columns"]:
+        with_card_urls(column.cards)
     context["total"] = sum(column.count for column in context["columns"])
     template = "tracker/board.html#board" if request.htmx else "tracker/board.html"
     return render(request, template, context)
@@ -80,11 +88,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
     if jump is not None:
         return jump
     context = _common(request, Layout.LIST, views)
-    queryset = selectors.card_list(
-        selectors.filter_applications(request.user, context["filters"], prefs=context["prefs"]), request.user
-    )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    context.update({"page": page, "applications": list(page.object_list)})
+    queryset = selectors.filter_applications(request.user, context["filters"], prefs=context["prefs"])
+    page = Paginator(queryset.only(*selectors.CARD_FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = selectors.attach_tag_names(list(page.object_list), request.user)
+    context.update({"page": page, "applications": with_card_urls(rows)})
     template = "tracker/list.html#results" if request.htmx else "tracker/list.html"
     return render(request, template, context)
 
