@@ -27,6 +27,7 @@ registry.owner_self("core:dashboard", marker=_short_name, fallback=True)
 registry.owner_self("api-me", marker=_short_name, fallback=True)
 
 # ---------------------------------------------------------------- admin
+registry.auth_flow("admin:login", "admin:logout", reason="the admin's own sign-in and sign-out", fallback=True)
 registry.admin(
     "admin:*",
     "route:admin/",

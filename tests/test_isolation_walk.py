@@ -34,6 +34,7 @@ def test_walk_reports_a_planted_unscoped_view():
     assert "leaky:persona-list" in problems and "contains the owner's data" in problems
     assert "UNCLASSIFIED route /leaky/forgotten/" in problems
     assert "leaky:persona-write) PATCH" in problems and "changed the owner's data" in problems
+    assert "/leaky/ops/ (leaky:ops): a signed-in non-staff user got 200" in problems
     assert not any("scoped:persona-detail" in line for line in report.failures)
     assert report.exercised_routes == 4
 

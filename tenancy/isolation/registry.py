@@ -58,6 +58,7 @@ class Route:
     route: str
     name: str | None
     callback: Callable
+    converters: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def label(self) -> str:
@@ -160,18 +161,19 @@ def autodiscover() -> Registry:
 def iter_routes(urlconf: str | None = None) -> Iterator[Route]:
     """Every URL pattern reachable from the root resolver, with its full route and namespaced name."""
 
-    def walk_patterns(patterns, prefix: str, namespace: str | None):
+    def walk_patterns(patterns, prefix: str, namespace: str | None, converters: dict):
         for pattern in patterns:
+            found = {**converters, **getattr(pattern.pattern, "converters", {})}
             if isinstance(pattern, URLResolver):
                 ns = namespace
                 if pattern.namespace:
                     ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-                yield from walk_patterns(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+                yield from walk_patterns(pattern.url_patterns, prefix + str(pattern.pattern), ns, found)
             elif isinstance(pattern, URLPattern):
                 name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
-                yield Route(prefix + str(pattern.pattern), name, pattern.callback)
+                yield Route(prefix + str(pattern.pattern), name, pattern.callback, found)
 
-    yield from walk_patterns(get_resolver(urlconf).url_patterns, "", None)
+    yield from walk_patterns(get_resolver(urlconf).url_patterns, "", None, {})
 
 
 def declared_methods(callback: Callable) -> tuple[str, ...] | None:

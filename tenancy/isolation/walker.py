@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,7 @@ class WalkReport:
     by_kind: dict[str, int] = field(default_factory=dict)
     exercised_routes: int = 0
     exercised_requests: int = 0  # (route, method) pairs attacked as anonymous, outsider and owner
+    admin_checked: int = 0  # admin routes a signed-in non-staff user was turned away from
     unclassified: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -50,7 +52,8 @@ class WalkReport:
         return (
             f"isolation walk: {self.routes} routes, {self.classified} classified ({kinds}); "
             f"{self.exercised_routes} owner-scoped routes exercised with {self.exercised_requests} "
-            f"method checks x 3 actors; {len(self.unclassified)} unclassified, {len(self.failures)} failures"
+            f"method checks x 3 actors; {self.admin_checked} admin routes refused a non-staff user; "
+            f"{len(self.unclassified)} unclassified, {len(self.failures)} failures"
         )
 
     def problems(self) -> str:
@@ -65,6 +68,7 @@ def walk(urlconf: str | None = None, reg: Registry | None = None) -> WalkReport:
     """Classify every route and exercise every owner-scoped one. Needs database access."""
     reg = reg or autodiscover()
     report = WalkReport()
+    member = None
     for route in iter_routes(urlconf):
         report.routes += 1
         rule = reg.classify(route)
@@ -77,7 +81,31 @@ def walk(urlconf: str | None = None, reg: Registry | None = None) -> WalkReport:
             if checked:
                 report.exercised_routes += 1
                 report.exercised_requests += checked
+        elif rule.kind is Kind.ADMIN:
+            member = member or _make_user("member")
+            _check_admin(route, member, report)
     return report
+
+
+_CONVERTER_SAMPLES = {"IntConverter": "1", "UUIDConverter": "00000000-0000-4000-8000-000000000000"}
+
+
+def _check_admin(route: Route, member, report: WalkReport) -> None:
+    """A signed-in user without staff rights is sent to the admin login, never shown the page."""
+    if route.route.startswith("^") or "(?P<" in route.route:
+        return  # regex routes (the admin's catch-all, app index): no sample URL to build
+    path = re.sub(
+        r"<(?:\w+:)?(\w+)>",
+        lambda m: _CONVERTER_SAMPLES.get(type(route.converters.get(m.group(1))).__name__, "1"),
+        route.route,
+    )
+    response = _client(member).get("/" + path)
+    if response.status_code not in (301, 302) or response.url.split("?")[0] != reverse("admin:login"):
+        report.failures.append(
+            f"{route.label}: a signed-in non-staff user got {response.status_code}, expected the admin login"
+        )
+        return
+    report.admin_checked += 1
 
 
 def _exercise(route: Route, rule: Rule, urlconf: str | None, report: WalkReport) -> int:

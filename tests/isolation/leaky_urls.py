@@ -40,6 +40,12 @@ def write_then_404(request, pk):
     return Response({"full_name": get_owned_or_404(Persona, request.user, pk=pk).full_name})
 
 
+@login_required
+def operators_only(request):
+    # Classified "admin" but forgets the staff check.
+    return HttpResponse("every user's numbers")
+
+
 def forgotten(request):
     return HttpResponse("nobody classified me")
 
@@ -49,6 +55,7 @@ leaky_patterns = (
         path("personas/<uuid:pk>/", leaky_detail, name="persona-detail"),
         path("personas/", leaky_list, name="persona-list"),
         path("forgotten/", forgotten, name="forgotten"),
+        path("ops/", operators_only, name="ops"),
         path("api/personas/<uuid:pk>/", write_then_404, name="persona-write"),
     ],
     "leaky",
@@ -74,4 +81,5 @@ def leaky_registry() -> Registry:
     registry.owner("leaky:persona-list", build=lambda user: Fixture({}, marker=_persona(user).marker), lists=True)
     registry.owner("scoped:persona-detail", build=_persona)
     registry.owner("leaky:persona-write", build=_persona)
+    registry.admin("leaky:ops")
     return registry
