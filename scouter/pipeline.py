@@ -201,7 +201,11 @@ def execute_run(
 
 
 def _pool_result(run: ScoutRun, result: SourceResult) -> tuple[dict, list]:
-    """Hand one source's postings to the pool; count what happened. A pool failure is this source's error."""
+    """Hand one source's postings to the pool; count what happened.
+
+    Postings go in by the board that published them (replay carries several), so a batch the
+    pool refuses costs only that board's postings: it is counted as this source's error.
+    """
     health.record_result(result)
     entry = {
         "status": result.outcome,
@@ -213,25 +217,30 @@ def _pool_result(run: ScoutRun, result: SourceResult) -> tuple[dict, list]:
         "message": str(result.errors[-1])[:300] if result.errors else "",
     }
     links = []
-    if not result.postings:
-        return entry, links
-    try:
-        outcomes = ingest_many(
-            [to_posting_input(p) for p in result.postings], persona=run.persona, method=DiscoveryMethod.SCOUTER
-        )
-    except Exception as exc:  # noqa: BLE001 - one source's bad batch must not stop the run
-        logger.exception("pooling postings from %s failed", result.source)
-        entry.update(status="failed", errors=entry["errors"] + 1, message=f"could not pool postings: {type(exc).__name__}"[:300])
-        return entry, links
-    for outcome in outcomes:
-        if outcome.rejected is not None:
-            entry["rejected"] += 1
-        elif outcome.posting_created:
-            entry["new"] += 1
-        else:
-            entry["already_pooled"] += 1
-        if outcome.link is not None:
-            links.append(outcome.link.pk)
+    by_board: dict[str, list[SourcePosting]] = {}
+    for posting in result.postings:
+        by_board.setdefault(posting.source, []).append(posting)
+    refused = 0
+    for board, postings in by_board.items():
+        try:
+            outcomes = ingest_many([to_posting_input(p) for p in postings], persona=run.persona, method=DiscoveryMethod.SCOUTER)
+        except Exception as exc:  # noqa: BLE001 - one board's refused batch must not stop the run
+            logger.exception("pooling postings from %s (%s) failed", result.source, board)
+            refused += 1
+            entry["errors"] += 1
+            entry["message"] = f"could not pool {len(postings)} postings from {board}: {type(exc).__name__}: {exc}"[:300]
+            continue
+        for outcome in outcomes:
+            if outcome.rejected is not None:
+                entry["rejected"] += 1
+            elif outcome.posting_created:
+                entry["new"] += 1
+            else:
+                entry["already_pooled"] += 1
+            if outcome.link is not None:
+                links.append(outcome.link.pk)
+    if refused:
+        entry["status"] = "partial" if refused < len(by_board) else "failed"
     return entry, links
 
 
