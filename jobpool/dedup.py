@@ -46,6 +46,7 @@ from jobpool.models import (
     QuarantineStatus,
     SourceKind,
 )
+from jobpool.models.pool import KNOWN_SOURCES
 
 logger = logging.getLogger(__name__)
 
@@ -86,18 +87,17 @@ class _Plan:
     is_new: bool
 
 
-_sources: dict[str, JobSource] = {}
-
-
 def get_sources(keys: Iterable[str]) -> dict[str, JobSource]:
-    """The JobSources with these keys. Sources are seeded and never renumbered, so they are cached per process."""
+    """The JobSources with these keys; an allow-listed source missing from the table is created, any other key refused."""
     wanted = set(keys)
-    if not wanted <= _sources.keys():
-        _sources.update({source.key: source for source in JobSource.objects.filter(key__in=wanted)})
-        missing = wanted - _sources.keys()
-        if missing:
-            raise JobSource.DoesNotExist(f"unknown job source key(s): {sorted(missing)}")
-    return {key: _sources[key] for key in wanted}
+    unknown = wanted - KNOWN_SOURCES.keys()
+    if unknown:
+        raise JobSource.DoesNotExist(f"unknown job source key(s): {sorted(unknown)}")
+    found = {source.key: source for source in JobSource.objects.filter(key__in=wanted)}
+    for key in wanted - found.keys():
+        name, kind = KNOWN_SOURCES[key]
+        found[key], _ = JobSource.objects.get_or_create(key=key, defaults={"name": name, "kind": kind})
+    return found
 
 
 def is_independent_sighting(source: JobSource, method: str) -> bool:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from jobpool.models import JobPosting, JobSkill
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from jobpool.models import JobPosting, JobSkill, PersonaJob
 
 # Exactly the facts a user may see about a job. Deliberately absent: the pool id, source and
 # external id, sightings, repost chain ids, content hash, first_seen_at / last_verified_at
@@ -88,3 +93,53 @@ def repost_history(posting: JobPosting, *, limit: int = 10) -> list[dict[str, An
         history.append({"posted_at": current.posted_at, "expired_at": current.expired_at, "title": current.title})
         current = current.previous_posting
     return history
+
+
+@dataclass(frozen=True)
+class FeedFilters:
+    """The feed's filters, as the page and the API both take them."""
+
+    persona: Any = None
+    status: str | None = "discovered"
+    min_fit: int | None = None
+    favorites_only: bool = False
+    work_model: str | None = None
+    salary_disclosed: bool = False
+    posted_within_days: int | None = None
+    search: str = ""
+    include_failed: bool = False
+    ordering: str = "fit"
+
+
+FEED_ORDERINGS = {
+    "fit": (F("fit_score").desc(nulls_last=True), "-discovered_at"),
+    "stretch": (F("stretch_score").desc(nulls_last=True), "-discovered_at"),
+    "newest": ("-discovered_at",),
+    "posted": (F("posting__posted_at").desc(nulls_last=True), "-discovered_at"),
+}
+
+
+def feed_links(user, filters: FeedFilters) -> QuerySet[PersonaJob]:
+    """The user's links with their postings (and skills) loaded, filtered and ordered for the feed."""
+    links = PersonaJob.objects.for_user(user).select_related("posting").prefetch_related("posting__skills")
+    if filters.persona is not None:
+        links = links.filter(persona=filters.persona)
+    if filters.status:
+        links = links.filter(status=filters.status)
+    if filters.min_fit is not None:
+        links = links.filter(fit_score__gte=filters.min_fit)
+    if filters.favorites_only:
+        links = links.filter(is_favorite=True)
+    if filters.work_model:
+        links = links.filter(posting__work_model=filters.work_model)
+    if filters.salary_disclosed:
+        links = links.filter(Q(posting__salary_min__isnull=False) | Q(posting__salary_max__isnull=False))
+    if filters.posted_within_days is not None:
+        since = timezone.now() - datetime.timedelta(days=filters.posted_within_days)
+        links = links.filter(Q(posting__posted_at__gte=since) | Q(posting__posted_at__isnull=True, discovered_at__gte=since))
+    if filters.search:
+        term = filters.search.strip()
+        links = links.filter(Q(posting__title__icontains=term) | Q(posting__company_name__icontains=term))
+    if not filters.include_failed:
+        links = links.filter(failed_dealbreakers=[])
+    return links.order_by(*FEED_ORDERINGS.get(filters.ordering, FEED_ORDERINGS["fit"]))

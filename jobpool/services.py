@@ -138,3 +138,57 @@ def confirm_paste(user, *, token_id, edits: dict[str, Any]) -> PersonaJob:
         **facts,
     )
     return add_manual_posting(user, persona=token.persona, posting=posting)
+
+
+# ---------------------------------------------------------------- a user's own links
+# Moves a user may make; Applied is reached from the feed, left only through the tracker.
+ALLOWED_MOVES = {
+    ("discovered", "dismissed"),
+    ("dismissed", "discovered"),
+    ("discovered", "applied"),
+    ("dismissed", "applied"),
+}
+
+
+class InvalidMove(ValueError):
+    pass
+
+
+def update_link(link: PersonaJob, *, status: str | None = None, is_favorite: bool | None = None) -> PersonaJob:
+    """Change a link's status (allowed moves only; dismissing stamps dismissed_at) or favourite flag.
+
+    Raises InvalidMove. Side effects: the link row.
+    """
+    fields = []
+    if status is not None and status != link.status:
+        if (link.status, status) not in ALLOWED_MOVES:
+            raise InvalidMove(f"A job cannot move from {link.status} to {status}.")
+        link.status = status
+        link.dismissed_at = timezone.now() if status == "dismissed" else None
+        fields += ["status", "dismissed_at"]
+    if is_favorite is not None and is_favorite != link.is_favorite:
+        link.is_favorite = is_favorite
+        fields.append("is_favorite")
+    if fields:
+        link.save(update_fields=fields)
+    return link
+
+
+def bulk_dismiss(links: list[PersonaJob]) -> list[PersonaJob]:
+    """Dismiss one user's discovered links (others are left as they are); returns the links dismissed. Side effects: those rows."""
+    now = timezone.now()
+    chosen = [link for link in links if link.status == "discovered"]
+    for link in chosen:
+        link.status, link.dismissed_at = "dismissed", now
+    if chosen:
+        PersonaJob.objects.for_owner_id(chosen[0].owner_id).bulk_update(chosen, ["status", "dismissed_at"])
+    return chosen
+
+
+def bulk_favorite(links: list[PersonaJob], *, is_favorite: bool) -> list[PersonaJob]:
+    """Set the favourite flag on every link (all one user's). Side effects: those rows."""
+    for link in links:
+        link.is_favorite = is_favorite
+    if links:
+        PersonaJob.objects.for_owner_id(links[0].owner_id).bulk_update(links, ["is_favorite"])
+    return links

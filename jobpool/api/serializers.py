@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from jobpool.models import PersonaJob, SalaryPeriod, WorkModel
+from jobpool.models import PersonaJob, ReportReason, SalaryPeriod, WorkModel
 from jobpool.selectors import job_facts
 
 
@@ -87,3 +87,35 @@ class IngestPreviewSerializer(serializers.Serializer):
     token = serializers.UUIDField()
     expires_at = serializers.DateTimeField()
     preview = serializers.DictField()
+
+
+class FeedQuerySerializer(serializers.Serializer):
+    """Query parameters of the feed (GET /api/v1/job-postings/)."""
+
+    persona = serializers.UUIDField(required=False)
+    status = serializers.ChoiceField(choices=["discovered", "dismissed", "applied", "all"], required=False, default="discovered")
+    min_fit = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    favorites = serializers.BooleanField(required=False, default=False)
+    work_model = serializers.ChoiceField(choices=WorkModel.choices, required=False)
+    salary_disclosed = serializers.BooleanField(required=False, default=False)
+    posted_within = serializers.IntegerField(min_value=1, max_value=365, required=False, help_text="days")
+    q = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    include_failed = serializers.BooleanField(required=False, default=False)
+    ordering = serializers.ChoiceField(choices=["fit", "stretch", "newest", "posted"], required=False, default="fit")
+
+
+class LinkUpdateSerializer(StrictSerializer):
+    """Only the caller's own fields are writable; any pool field is a 400."""
+
+    status = serializers.ChoiceField(choices=["discovered", "dismissed", "applied"], required=False)
+    is_favorite = serializers.BooleanField(required=False)
+
+
+class BulkFavoriteSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.CharField(max_length=64), allow_empty=False, max_length=500)
+    is_favorite = serializers.BooleanField(default=True)
+
+
+class ReportSerializer(StrictSerializer):
+    reason = serializers.ChoiceField(choices=ReportReason.choices)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

@@ -22,6 +22,27 @@ class SourceKind(models.TextChoices):
     EXTENSION = "extension", "Browser extension"
 
 
+# The allow-list of sources (migration 0002 seeds them; dedup re-creates a missing one from here, never another).
+KNOWN_SOURCES: dict[str, tuple[str, str]] = {
+    "greenhouse": ("Greenhouse", "api"),
+    "lever": ("Lever", "api"),
+    "ashby": ("Ashby", "api"),
+    "remoteok": ("RemoteOK", "api"),
+    "remotive": ("Remotive", "api"),
+    "themuse": ("The Muse", "api"),
+    "adzuna": ("Adzuna", "api"),
+    "usajobs": ("USAJobs", "api"),
+    "rss": ("RSS / Atom feed", "feed"),
+    "arbeitnow": ("Arbeitnow", "api"),
+    "himalayas": ("Himalayas", "api"),
+    "smartrecruiters": ("SmartRecruiters", "api"),
+    "workable": ("Workable", "api"),
+    "replay": ("Recorded replay", "feed"),
+    "manual": ("Manual", "manual"),
+    "clipper": ("Browser clipper", "extension"),
+}
+
+
 class JobSource(models.Model):
     """A place postings come from: a job-board API, a feed, a user's manual add, the browser clipper."""
 

@@ -1,8 +1,8 @@
 """Pool test fixtures: the seeded job sources are present in every test.
 
 Transactional tests (the concurrency ones) flush the database afterwards,
-seeded rows included; this puts the seed back so test order never matters,
-and empties dedup's per-process source cache whose ids the flush made stale.
+seeded rows included; this puts the seed back so test order never matters
+(dedup would also re-create an allow-listed source on demand).
 """
 
 from __future__ import annotations
@@ -19,13 +19,10 @@ def job_sources(request):
         yield
         return
     request.getfixturevalue("_django_db_helper")
-    from jobpool import dedup
     from jobpool.models import JobSource
 
     seed = importlib.import_module("jobpool.migrations.0002_seed_sources")
     if JobSource.objects.count() < len(seed.SOURCES):
         for key, name, kind in seed.SOURCES:
             JobSource.objects.update_or_create(key=key, defaults={"name": name, "kind": kind})
-    dedup._sources.clear()
     yield
-    dedup._sources.clear()
