@@ -171,17 +171,17 @@ def execute_run(
                 futures = {pool.submit(search_source, source, queries, http_client): source for source in sources}
                 for future in as_completed(futures):
                     result = future.result()  # search_source never raises: run_source records failures
-                    entry, links = _pool_result(run, result)
+                    runs.update(found=F("found") + len(result.postings), errors=F("errors") + len(result.errors))
+
+                    def counted(new: int, pooled: int, errors: int) -> None:
+                        # Each board's batch shows on the page as soon as it is pooled.
+                        runs.update(new=F("new") + new, already_pooled=F("already_pooled") + pooled, errors=F("errors") + errors)
+                        _notify(run, on_progress)
+
+                    entry, links = _pool_result(run, result, on_batch=counted)
                     link_ids.extend(links)
                     breakdown[result.source] = entry
-                    runs.update(
-                        sources_done=F("sources_done") + 1,
-                        found=F("found") + entry["found"],
-                        new=F("new") + entry["new"],
-                        already_pooled=F("already_pooled") + entry["already_pooled"],
-                        errors=F("errors") + entry["errors"],
-                        source_breakdown=breakdown,
-                    )
+                    runs.update(sources_done=F("sources_done") + 1, source_breakdown=breakdown)
                     _notify(run, on_progress)
         finally:
             if own_client:
@@ -200,11 +200,12 @@ def execute_run(
     return run
 
 
-def _pool_result(run: ScoutRun, result: SourceResult) -> tuple[dict, list]:
+def _pool_result(run: ScoutRun, result: SourceResult, *, on_batch: Callable[[int, int, int], None]) -> tuple[dict, list]:
     """Hand one source's postings to the pool; count what happened.
 
     Postings go in by the board that published them (replay carries several), so a batch the
     pool refuses costs only that board's postings: it is counted as this source's error.
+    `on_batch(new, already_pooled, errors)` reports each board's batch as it is done.
     """
     health.record_result(result)
     entry = {
@@ -229,16 +230,15 @@ def _pool_result(run: ScoutRun, result: SourceResult) -> tuple[dict, list]:
             refused += 1
             entry["errors"] += 1
             entry["message"] = f"could not pool {len(postings)} postings from {board}: {type(exc).__name__}: {exc}"[:300]
+            on_batch(0, 0, 1)
             continue
-        for outcome in outcomes:
-            if outcome.rejected is not None:
-                entry["rejected"] += 1
-            elif outcome.posting_created:
-                entry["new"] += 1
-            else:
-                entry["already_pooled"] += 1
-            if outcome.link is not None:
-                links.append(outcome.link.pk)
+        new = sum(1 for o in outcomes if o.rejected is None and o.posting_created)
+        pooled = sum(1 for o in outcomes if o.rejected is None and not o.posting_created)
+        entry["new"] += new
+        entry["already_pooled"] += pooled
+        entry["rejected"] += sum(1 for o in outcomes if o.rejected is not None)
+        links.extend(o.link.pk for o in outcomes if o.link is not None)
+        on_batch(new, pooled, 0)
     if refused:
         entry["status"] = "partial" if refused < len(by_board) else "failed"
     return entry, links

@@ -184,10 +184,15 @@ def test_a_crash_fails_the_run_with_a_message(user, monkeypatch):
     assert run.finished_at is not None
 
 
-def test_progress_is_reported_after_each_source(user):
+def test_progress_is_reported_after_each_board_and_source(user):
     persona = onboarded_persona(user)
+    boards = {p.source for p in _expected_postings(persona)}
     seen = []
 
-    _run(persona, on_progress=lambda run: seen.append((run.status, run.sources_done)))
+    run = _run(persona, on_progress=lambda r: seen.append((r.status, r.sources_done, r.new + r.already_pooled)))
 
-    assert seen == [("running", 0), ("running", 1), ("done", 1)]
+    assert len(seen) == 1 + len(boards) + 2  # start, one per board pooled, the source done, the run done
+    assert seen[0] == ("running", 0, 0)
+    assert [(status, done) for status, done, _ in seen[-2:]] == [("running", 1), ("done", 1)]
+    pooled = [count for _, _, count in seen]
+    assert pooled == sorted(pooled) and pooled[-1] == run.new + run.already_pooled  # counters only grow
