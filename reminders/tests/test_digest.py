@@ -216,3 +216,22 @@ def test_build_digest_takes_a_constant_number_of_queries(django_assert_num_queri
             digest = selectors.build_digest(user, prefs, now=at(2026, 5, 4, 9, 0))
 
     assert digest.follow_up_total == 3
+
+
+@pytest.mark.django_db
+def test_send_digests_command_dry_run_sends_nothing_then_sends():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    user = seeker(zone="UTC")
+    with time_machine.travel(at(2026, 5, 4, 9, 0), tick=False):
+        due_follow_up(user, when=at(2026, 5, 4, 8, 0))
+        dry, real = StringIO(), StringIO()
+        call_command("send_digests", "--dry-run", stdout=dry)
+        sent_in_dry_run = len(mail.outbox)
+        call_command("send_digests", stdout=real)
+
+    assert (dry.getvalue().strip(), sent_in_dry_run) == ("1 users are due a digest (dry run: nothing sent).", 0)
+    assert real.getvalue().strip() == "1 users due: 1 sent."
+    assert len(mail.outbox) == 1

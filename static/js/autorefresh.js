@@ -84,10 +84,12 @@
   document.addEventListener("input", function () { lastTyping = Date.now(); }, true);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) tick(); });
   document.addEventListener("htmx:afterSwap", function () { lastRefresh = Date.now(); });
-  document.addEventListener("DOMContentLoaded", function () {
+  function start() {
     lastRefresh = Date.now();
     window.setInterval(tick, 1000);
-  });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 
   // For tests and tools: window.zentropyAutorefresh.paused() says whether a refresh would wait now.
   window.zentropyAutorefresh = { paused: shouldPause, refreshNow: function () { var el = target(); if (el) refresh(el); } };
