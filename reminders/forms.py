@@ -20,7 +20,7 @@ def time_zone_names() -> tuple[str, ...]:
 
 
 class TrackerSettingsForm(forms.Form):
-    theme = forms.ChoiceField(choices=User.Theme.choices)
+    theme = forms.ChoiceField(choices=User.Theme.choices, widget=forms.Select(attrs={"data-theme-preview": ""}))
     default_layout = forms.ChoiceField(choices=Layout.choices, label="Open the tracker as")
     default_sort = forms.ChoiceField(choices=Sort.choices, label="Default sort")
     auto_refresh_seconds = forms.TypedChoiceField(
