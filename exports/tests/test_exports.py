@@ -186,3 +186,27 @@ def test_export_api_is_in_the_openapi_schema(client_for, user):
 
     for path in ("/api/v1/exports/applications.csv", "/api/v1/exports/applications.json", "/api/v1/exports/all.json", "/api/v1/tracker-settings/"):
         assert path in schema
+
+
+@pytest.mark.django_db
+def test_export_api_query_count_does_not_grow_with_rows(client_for, user, persona, start):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(user)
+    tracker.settings_for(user)
+
+    def queries_for(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            body(client.get(path))
+        return len(captured)
+
+    start(persona, company="Co 0", title="Engineer")
+    client.get("/api/v1/tracker-settings/")  # the first request of a session also records the session's activity
+    one = [queries_for(p) for p in ("/api/v1/exports/applications.csv", "/api/v1/exports/applications.json", "/api/v1/exports/all.json")]
+    for n in (1, 2):
+        app = start(persona, company=f"Co {n}", title="Engineer")
+        tracker.add_note(app, body="note")
+    three = [queries_for(p) for p in ("/api/v1/exports/applications.csv", "/api/v1/exports/applications.json", "/api/v1/exports/all.json")]
+
+    assert one == three
