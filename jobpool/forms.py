@@ -48,3 +48,31 @@ class ManualPostingForm(forms.Form):
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(choices=ReportReason.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False)
+
+
+class PasteForm(forms.Form):
+    persona = forms.ModelChoiceField(queryset=Persona.objects.none(), empty_label=None)
+    source_url = forms.URLField(label="Posting URL (optional)", max_length=2000, required=False, assume_scheme="https")
+    text = forms.CharField(label="The whole posting, pasted", widget=forms.Textarea(attrs={"rows": 14}), max_length=50_000)
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["persona"].queryset = Persona.objects.for_user(user).order_by("full_name")
+
+
+class PasteConfirmForm(forms.Form):
+    """The preview's editable facts (jobpool.services.EDITABLE_FIELDS)."""
+
+    title = forms.CharField(max_length=300)
+    company_name = forms.CharField(label="Company", max_length=200)
+    location = forms.CharField(max_length=300, required=False)
+    work_model = forms.ChoiceField(label="Work model", choices=WorkModel.choices)
+    salary_min = forms.DecimalField(label="Salary from", min_value=0, max_digits=12, decimal_places=2, required=False)
+    salary_max = forms.DecimalField(label="Salary to", min_value=0, max_digits=12, decimal_places=2, required=False)
+    salary_currency = forms.CharField(label="Currency", max_length=3, required=False)
+    salary_period = forms.ChoiceField(label="Per", choices=SalaryPeriod.choices, required=False)
+    culture_text = forms.CharField(label="Culture notes", widget=forms.Textarea(attrs={"rows": 3}), max_length=5_000, required=False)
+    skills = forms.CharField(label="Skills (comma-separated)", max_length=5_000, required=False)
+
+    def clean_skills(self) -> list[str]:
+        return [s.strip() for s in self.cleaned_data["skills"].split(",") if s.strip()][:100]

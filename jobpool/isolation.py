@@ -58,3 +58,23 @@ registry.owner("jobpool:job-detail", build=_on_link())
 registry.owner("jobpool:job-favorite", build=_on_link(POST={}))
 registry.owner("jobpool:job-dismiss", build=_on_link(POST={}))
 registry.owner("jobpool:job-report", build=_on_link(POST={"reason": "spam", "note": "walk"}))
+
+
+def _paste_confirm(user: Any) -> Fixture:
+    from jobpool import services
+    from personas.tests.factories import PersonaFactory
+
+    title = f"Walk pasted {uuid.uuid4().hex[:10]}"
+    token = services.preview_paste(user, persona=PersonaFactory(owner=user), text=f"{title}\nat Walkers · Lisbon\n\nBuild services. " * 2)
+    payload = {"title": title, "company_name": "Walkers", "work_model": "unknown", "salary_period": "", "skills": ""}
+    return Fixture({"token": token.pk}, marker=title, payloads={"POST": payload})
+
+
+def _paste(user: Any) -> Fixture:
+    fixture = _add(user)
+    payload = {"persona": fixture.payloads["POST"]["persona"], "text": "Walk role\nat Walkers\n\nBuild services. " * 3}
+    return Fixture({}, marker=fixture.marker, payloads={"POST": payload})
+
+
+registry.owner("jobpool:job-paste", build=_paste, lists=True)
+registry.owner("jobpool:job-paste-confirm", build=_paste_confirm)

@@ -16,9 +16,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from jobpool import quarantine, selectors, services
 from jobpool.content_security import ContentSecurityViolation
-from jobpool.forms import FeedFilterForm, ManualPostingForm, ReportForm
+from jobpool.forms import FeedFilterForm, ManualPostingForm, PasteConfirmForm, PasteForm, ReportForm
 from jobpool.intake import PostingInput
-from jobpool.models import PersonaJob
+from jobpool.models import IngestToken, PersonaJob
 from tenancy.shortcuts import get_owned_or_404
 
 
@@ -143,3 +143,51 @@ def job_add(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Job added. Other users won't see it until it has been checked.")
             return redirect("jobpool:job-detail", pk=link.pk)
     return render(request, "jobpool/job_add.html", {"form": form})
+
+
+def _refusal(form, call):
+    """Run an intake service; a refusal becomes a form error (or, for a job already tracked, its page)."""
+    try:
+        return call(), None
+    except (ContentSecurityViolation, services.SubmissionLimitReached, services.IncompleteFacts) as refusal:
+        form.add_error(None, str(refusal))
+    except services.AlreadyTracked as tracked:
+        return None, redirect("jobpool:job-detail", pk=tracked.link.pk)
+    return None, None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def job_paste(request: HttpRequest) -> HttpResponse:
+    """Step 1 of adding a pasted posting: read it into a preview kept for 15 minutes."""
+    form = PasteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        token, elsewhere = _refusal(
+            form, lambda: services.preview_paste(request.user, persona=data["persona"], text=data["text"], source_url=data["source_url"])
+        )
+        if elsewhere is not None:
+            messages.info(request, "You already track this job.")
+            return elsewhere
+        if token is not None:
+            return redirect("jobpool:job-paste-confirm", token=token.pk)
+    return render(request, "jobpool/job_paste.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def job_paste_confirm(request: HttpRequest, token) -> HttpResponse:
+    """Step 2: check and edit the preview, then add the job (the token is single use)."""
+    pending = get_owned_or_404(IngestToken.objects.for_user(request.user).filter(used_at__isnull=True), request.user, pk=token)
+    preview = pending.preview
+    initial = {**preview, "skills": ", ".join(preview.get("skills", []))}
+    form = PasteConfirmForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        link, elsewhere = _refusal(form, lambda: services.confirm_paste(request.user, token_id=pending.pk, edits=form.cleaned_data))
+        if elsewhere is not None:
+            messages.info(request, "You already track this job.")
+            return elsewhere
+        if link is not None:
+            messages.success(request, "Job added. Other users won't see it until it has been checked.")
+            return redirect("jobpool:job-detail", pk=link.pk)
+    return render(request, "jobpool/job_paste_confirm.html", {"form": form, "preview": preview, "token": pending})

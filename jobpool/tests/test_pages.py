@@ -121,3 +121,34 @@ def test_report_from_the_job_page_holds_the_job(browser_client, persona):
 
     link.posting.refresh_from_db()
     assert link.posting.quarantine_status == QuarantineStatus.HELD
+
+
+def test_paste_flow_previews_then_adds_the_job_with_edits(browser_client, persona):
+    from jobpool.tests.test_api_intake import PASTED
+
+    first = browser_client.post(reverse("jobpool:job-paste"), {"persona": str(persona.pk), "text": PASTED, "source_url": ""})
+    confirm_url = first["Location"]
+    preview = browser_client.get(confirm_url).content.decode()
+    done = browser_client.post(
+        confirm_url,
+        {"title": "Lead Data Engineer", "company_name": "Globex Corporation", "location": "Lisbon, Portugal", "work_model": "hybrid",
+         "salary_min": "70000", "salary_max": "90000", "salary_currency": "EUR", "salary_period": "year", "skills": "Python, Spark"},
+    )
+    again = browser_client.get(confirm_url)
+
+    posting = JobPosting.objects.get()
+    assert 'value="Senior Data Engineer"' in preview and 'value="Globex Corporation"' in preview
+    assert done.status_code == 302
+    assert (posting.title, posting.raw_text) == ("Lead Data Engineer", PASTED)
+    assert sorted(posting.skills.values_list("name", flat=True)) == ["Python", "Spark"]
+    assert again.status_code == 404  # the preview is single use
+
+
+def test_someone_elses_paste_preview_is_404(client_for, other_user, user):
+    from jobpool import services
+
+    token = services.preview_paste(other_user, persona=PersonaFactory(owner=other_user), text="Role\nat Co\n\nText " * 5)
+
+    response = client_for(user).get(reverse("jobpool:job-paste-confirm", kwargs={"token": token.pk}))
+
+    assert response.status_code == 404
