@@ -104,6 +104,18 @@ def test_scout_now_for_another_users_persona_is_404_and_starts_nothing(user, oth
     assert ScoutRun.objects.for_user(other_user).count() == 0
 
 
+@pytest.mark.parametrize("name", ["scouter:search-profile", "scouter:source-preferences"])
+def test_another_users_search_profile_and_sources_are_404_and_untouched(user, other_user, client_for, name):
+    persona = onboarded_persona(other_user)
+    client = client_for(user)
+
+    responses = [client.get(reverse(name, args=[persona.pk])), client.post(reverse(name, args=[persona.pk]), {"enabled": []})]
+
+    assert [r.status_code for r in responses] == [404, 404]
+    assert SearchProfile.objects.for_user(other_user).count() == 0
+    assert SourcePreference.objects.for_user(other_user).count() == 0
+
+
 def test_scout_now_is_post_only(user, client_for):
     persona = onboarded_persona(user)
 
