@@ -18,3 +18,7 @@ def release_expired_quarantines() -> int:
     if released:
         logger.info("released %d postings from quarantine", released)
     return released
+
+
+# The matching tasks live with the matching code; importing them here registers them with Celery's autodiscovery.
+from jobpool.matching import tasks as matching_tasks  # noqa: E402, F401

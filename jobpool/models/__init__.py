@@ -8,6 +8,14 @@ operators' log. See docs/pool.md.
 
 from jobpool.models.intake import IngestToken
 from jobpool.models.links import DiscoveryMethod, LinkStatus, PersonaJob
+from jobpool.models.matching import (
+    JobVector,
+    JobVectorKind,
+    PersonaVector,
+    PersonaVectorKind,
+    SurfacedPosting,
+    SurfacingState,
+)
 from jobpool.models.moderation import JobReport, ModerationAction, ReportReason, ReportStatus
 from jobpool.models.pool import (
     DedupDecision,
@@ -32,11 +40,15 @@ __all__ = [
     "JobReport",
     "JobSighting",
     "JobSkill",
+    "JobVector",
+    "JobVectorKind",
     "JobSource",
     "LinkStatus",
     "MinHashBand",
     "ModerationAction",
     "PersonaJob",
+    "PersonaVector",
+    "PersonaVectorKind",
     "QuarantineStatus",
     "ReportReason",
     "ReportStatus",
@@ -44,5 +56,7 @@ __all__ = [
     "Seniority",
     "SkillKind",
     "SourceKind",
+    "SurfacedPosting",
+    "SurfacingState",
     "WorkModel",
 ]

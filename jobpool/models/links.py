@@ -43,6 +43,9 @@ class PersonaJob(Owned):
     discovery_method = models.CharField(max_length=10, choices=DiscoveryMethod.choices)
     discovered_at = models.DateTimeField(default=timezone.now)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # sha256 of the persona's and the posting's scoring fingerprints when scored (jobpool.matching.scoring_service):
+    # a different value now means the scores are stale.
+    score_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = OwnedManager.from_queryset(PersonaJobQuerySet)()
 
