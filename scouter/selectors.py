@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
 
@@ -14,8 +15,8 @@ from scouter.services import operator_sources
 from scouter.sources.registry import source_classes
 from tenancy.shortcuts import get_owned_or_404
 
-# Where the user's scored jobs live once the feed exists (first name that resolves wins).
-OPPORTUNITY_ROUTES = ("jobpool:opportunities", "jobpool:job-list", "jobs:list", "feed:opportunities")
+# Where the user's scored jobs live: the pool's Opportunities feed (filtered to the persona).
+OPPORTUNITIES_ROUTE = "jobpool:feed"
 
 
 def persona_for(user: Any, pk: Any) -> Persona:
@@ -52,12 +53,12 @@ def best_matches(user: Any, persona: Persona, *, limit: int = 10) -> list[Person
 
 
 def opportunities_url(persona: Persona | None = None) -> str | None:
-    for name in OPPORTUNITY_ROUTES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+    """The Opportunities feed, filtered to the persona; None while no feed is installed."""
+    try:
+        url = reverse(OPPORTUNITIES_ROUTE)
+    except NoReverseMatch:
+        return None
+    return f"{url}?{urlencode({'persona': persona.pk})}" if persona is not None else url
 
 
 def source_names() -> dict[str, str]:
