@@ -196,3 +196,20 @@ def test_progress_is_reported_after_each_board_and_source(user):
     assert [(status, done) for status, done, _ in seen[-2:]] == [("running", 1), ("done", 1)]
     pooled = [count for _, _, count in seen]
     assert pooled == sorted(pooled) and pooled[-1] == run.new + run.already_pooled  # counters only grow
+
+
+def test_a_run_offers_its_new_postings_to_other_personas_through_the_surfacing_pass(
+    user, other_user, django_capture_on_commit_callbacks
+):
+    scout = onboarded_persona(user)
+    bystander = onboarded_persona(other_user, full_name="Never scouts", minimum_fit_threshold=50)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run = _run(scout)
+
+    surfaced = PersonaJob.objects.for_user(other_user).filter(persona=bystander)
+    assert run.new > 0
+    assert surfaced.exists()
+    assert set(surfaced.values_list("discovery_method", flat=True)) == {"pool"}
+    assert all(link.fit_score >= 50 and link.score_details["explanation"] for link in surfaced)
+    assert not ScoutRun.objects.for_user(other_user).exists()
