@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,8 @@ def setup_bench_database() -> None:
     created = not exists
 
     import django
+    import django.db
+    import psycopg
     from django.core.management import call_command
 
     django.setup()
@@ -61,7 +64,15 @@ def setup_bench_database() -> None:
             connections.close_all()
             admin_again, _ = _admin_connection(url)
             with admin_again:
-                admin_again.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                for _attempt in range(20):  # autovacuum may still be analysing the freshly loaded tables
+                    try:
+                        admin_again.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                        return
+                    except psycopg.errors.ObjectInUse:
+                        time.sleep(1)
+            print(f"note: {name} is still in use; its pool tables were emptied instead", file=sys.stderr)
+            django.db.connections.close_all()
+            empty_pool()
         else:
             empty_pool()
             connections.close_all()

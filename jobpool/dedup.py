@@ -177,6 +177,7 @@ class _PoolView:
         self.by_band: dict[int, set[uuid.UUID]] = {}
         self.new_ids: set[uuid.UUID] = set()
         self._shingles: dict[uuid.UUID, set[int]] = {}
+        self._new_prepared: dict[uuid.UUID, PreparedPosting] = {}
         self._load(batch)
 
     def _load(self, batch: Sequence[tuple[PreparedPosting, JobSource]]) -> None:
@@ -226,7 +227,7 @@ class _PoolView:
     def add_new(self, posting: JobPosting, prepared: PreparedPosting) -> None:
         self._remember(posting)
         self.new_ids.add(posting.pk)
-        self._shingles[posting.pk] = prepared.shingle_set
+        self._new_prepared[posting.pk] = prepared  # its shingle set is built only if something is compared with it
         for key in prepared.url_keys:
             self.by_url.setdefault(key, set()).add(posting.pk)
         for key in prepared.band_keys:
@@ -234,6 +235,8 @@ class _PoolView:
 
     def shingles(self, posting: JobPosting) -> set[int]:
         cached = self._shingles.get(posting.pk)
+        if cached is None and posting.pk in self._new_prepared:
+            cached = self._shingles[posting.pk] = self._new_prepared[posting.pk].shingle_set
         if cached is None:
             tokens = normalize.words(posting.description_text)
             cached = self._shingles[posting.pk] = set(minhash.shingle_hashes(tokens).tolist())
