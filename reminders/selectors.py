@@ -52,7 +52,7 @@ def users_due_for_digest(*, now: datetime.datetime) -> list[uuid.UUID]:
     no row yet: they get the defaults (08:00 UTC) when they track something.
     """
     # Reason: a system pass over every user's settings (Celery beat).
-    opted_in = TrackerSettings.unscoped.filter(digest_opt_out=False)
+    opted_in = TrackerSettings.unscoped.filter(digest_opt_out=False, owner__is_active=True)
     zones = set(opted_in.values_list("time_zone", flat=True).distinct()) | {_DEFAULTS["time_zone"]}
     due: list[uuid.UUID] = []
     for name in sorted(zones):
@@ -71,6 +71,7 @@ def _users_without_settings(day: datetime.date) -> list[uuid.UUID]:
     logged = DigestLog.unscoped.filter(owner_id=OuterRef("owner_id"), local_date=day)
     owners = (
         Application.unscoped.all().open()
+        .filter(owner__is_active=True)
         .exclude(Exists(has_settings))
         .exclude(Exists(logged))
         .values_list("owner_id", flat=True)

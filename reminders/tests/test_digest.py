@@ -235,3 +235,20 @@ def test_send_digests_command_dry_run_sends_nothing_then_sends():
     assert (dry.getvalue().strip(), sent_in_dry_run) == ("1 users are due a digest (dry run: nothing sent).", 0)
     assert real.getvalue().strip() == "1 users due: 1 sent."
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_users_due_for_digest_include_users_without_settings_and_skip_deactivated_ones():
+    fresh = UserFactory()  # never opened the settings: the defaults, 08:00 UTC
+    gone = seeker(zone="UTC")
+    with time_machine.travel(at(2026, 5, 4, 7, 0), tick=False):
+        tracker.create_from_scratch(fresh, persona=PersonaFactory(owner=fresh), company_name="Fresh Co", title="Engineer")
+        due_follow_up(gone, when=at(2026, 5, 4, 6, 0))
+    gone.is_active = False
+    gone.save(update_fields=["is_active"])
+
+    before_eight = selectors.users_due_for_digest(now=at(2026, 5, 4, 7, 59))
+    after_eight = selectors.users_due_for_digest(now=at(2026, 5, 4, 8, 0))
+
+    assert before_eight == []
+    assert after_eight == [fresh.pk]
