@@ -116,6 +116,19 @@ def test_another_users_search_profile_and_sources_are_404_and_untouched(user, ot
     assert SourcePreference.objects.for_user(other_user).count() == 0
 
 
+def test_scout_now_is_rate_limited_per_user(user, client_for):
+    from scouter.views import SCOUT_NOW_RATE
+
+    persona = onboarded_persona(user)
+    client = client_for(user)
+    allowed = int(SCOUT_NOW_RATE.split("/")[0])
+
+    statuses = [client.post(reverse("scouter:scout-now", args=[persona.pk])).status_code for _ in range(allowed + 1)]
+
+    assert statuses == [302] * allowed + [429]
+    assert ScoutRun.objects.for_user(user).count() == 1  # repeated presses joined the run under way
+
+
 def test_scout_now_is_post_only(user, client_for):
     persona = onboarded_persona(user)
 
