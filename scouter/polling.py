@@ -17,7 +17,7 @@ from django.utils import timezone
 from personas.models import Persona, PollingFrequency
 from scouter import services
 from scouter.models import PollingConfiguration, RunStatus, RunTrigger
-from scouter.scheduling import ABANDONED_AFTER
+from scouter.scheduling import ABANDONED_AFTER, INTERVALS
 
 SLOT_KEY = "scouter:poll-slot:{}"
 
@@ -25,11 +25,16 @@ SLOT_KEY = "scouter:poll-slot:{}"
 def due_polls(now: datetime.datetime, limit: int) -> list[PollingConfiguration]:
     """Polling rows of onboarded, non-manual personas whose poll is due (never-scheduled ones first,
     then the oldest due), without a run under way; at most `limit`."""
+    due = Q(next_poll_at__lte=now) | Q(next_poll_at__isnull=True)
+    # A frequency the user shortened since the last poll counts from that poll, not the old slot.
+    for frequency, interval in INTERVALS.items():
+        if interval is not None:
+            due |= Q(persona__polling_frequency=frequency, last_poll_at__lte=now - interval)
     # Reason: the scheduler is a system task working across every user's personas.
     return list(
         PollingConfiguration.unscoped.filter(persona__onboarding_completed_at__isnull=False)
         .exclude(persona__polling_frequency=PollingFrequency.MANUAL)
-        .filter(Q(next_poll_at__lte=now) | Q(next_poll_at__isnull=True))
+        .filter(due)
         .exclude(persona__scout_runs__status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
         .select_related("persona")
         .order_by(F("next_poll_at").asc(nulls_first=True), "created_at")[:limit]

@@ -47,6 +47,16 @@ def test_due_polls_are_bounded(user):
 
 
 @pytest.mark.smoke
+def test_a_shortened_frequency_counts_from_the_last_poll(user):
+    persona = _scheduled(user, next_poll_at=NOW + datetime.timedelta(days=6), full_name="Was weekly", polling_frequency="weekly")
+    PollingConfiguration.objects.for_user(user).filter(persona=persona).update(last_poll_at=NOW - datetime.timedelta(hours=13))
+
+    before = _due_names()
+    persona_services.update_persona(persona, polling_frequency="twice_daily")
+
+    assert (before, _due_names()) == ([], ["Was weekly"])
+
+
 def test_manual_only_personas_are_never_polled(user):
     _scheduled(user, next_poll_at=None, polling_frequency="manual", full_name="Manual never scheduled")
     _scheduled(user, next_poll_at=NOW - datetime.timedelta(days=30), polling_frequency="manual", full_name="Manual long ago")
