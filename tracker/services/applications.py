@@ -10,19 +10,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jobpool import content_security
+from jobpool import services as pool_intake
 from jobpool.content_security import ContentSecurityViolation
-from jobpool.dedup import ingest
 from jobpool.intake import PostingInput
-from jobpool.models import DiscoveryMethod, LinkStatus, PersonaJob
+from jobpool.models import LinkStatus, PersonaJob
 from jobpool.selectors import job_facts
 from personas.models import Persona
 from tracker import transitions
 from tracker.models import Application, EventKind, Status
 from tracker.services.search import refresh_search_text
 from tracker.services.timeline import _json_safe, record_event
-
-# A user's own job submissions per 24 hours (they are quarantined; this keeps the pool from being flooded).
-MAX_MANUAL_JOBS_PER_DAY = 20
 
 EDITABLE_FIELDS = (
     "company_name",
@@ -149,11 +146,7 @@ def create_from_scratch(
 
 
 def _ingest_manual_job(persona: Persona, **facts: str) -> PersonaJob:
-    since = timezone.now() - datetime.timedelta(days=1)
-    if PersonaJob.objects.for_owner_id(persona.owner_id).manual_since(since).count() >= MAX_MANUAL_JOBS_PER_DAY:
-        raise ValidationError(
-            {"description": f"You added {MAX_MANUAL_JOBS_PER_DAY} jobs in the last 24 hours; add this one without a description or try tomorrow."}
-        )
+    """The persona's link to the pasted job, through the pool's manual intake (jobpool.services)."""
     posting = PostingInput(
         source="manual",
         title=facts["title"],
@@ -164,10 +157,13 @@ def _ingest_manual_job(persona: Persona, **facts: str) -> PersonaJob:
         apply_url=facts["job_url"],
     )
     try:
-        result = ingest(posting, persona=persona, method=DiscoveryMethod.MANUAL)
+        return pool_intake.add_manual_posting(persona.owner, persona=persona, posting=posting)
+    except pool_intake.AlreadyTracked as exc:  # the persona already has this job: apply from that link
+        return exc.link
+    except pool_intake.SubmissionLimitReached as exc:
+        raise ValidationError({"description": f"{exc} Or add this one without a description."})
     except ContentSecurityViolation:
         raise ValidationError({"description": "This text looks like instructions to an AI system and was refused."})
-    return result.link
 
 
 def update_details(application: Application, **changes: Any) -> Application:
