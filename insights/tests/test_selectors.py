@@ -139,3 +139,26 @@ def test_insights_take_four_queries_however_many_applications(user, history, ext
         data = selectors.insights(user, RANGE)
 
     assert data["funnel"]["total"] == 5 + extra
+
+
+@pytest.mark.django_db
+def test_insights_api_returns_the_figures_for_the_range(client_for, user, other_user, history):
+    response = client_for(user).get("/api/v1/insights/", {"start": "2026-03-01", "end": "2026-03-31"})
+    theirs = client_for(other_user).get("/api/v1/insights/", {"start": "2026-03-01", "end": "2026-03-31"})
+
+    body = response.json()
+    assert (body["start"], body["end"], body["persona"]) == ("2026-03-01", "2026-03-31", None)
+    assert body["funnel"]["total"] == 5 and body["funnel"]["response_rate"] == 60.0
+    assert [w["count"] for w in body["weeks"]] == [0, 2, 2, 0, 1, 0]
+    assert theirs.json()["funnel"]["total"] == 4
+
+
+@pytest.mark.django_db
+def test_insights_api_rejects_a_backwards_range_and_a_foreign_persona(client_for, user, other_user):
+    foreign = PersonaFactory(owner=other_user)
+
+    response = client_for(user).get("/api/v1/insights/", {"start": "2026-05-01", "end": "2026-04-01", "persona": foreign.pk})
+
+    error = response.json()["error"]
+    assert (response.status_code, error["code"]) == (400, "VALIDATION_ERROR")
+    assert set(error["details"]) == {"end", "persona"}
