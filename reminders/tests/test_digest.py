@@ -252,3 +252,15 @@ def test_users_due_for_digest_include_users_without_settings_and_skip_deactivate
 
     assert before_eight == []
     assert after_eight == [fresh.pk]
+
+
+def test_digest_pass_is_scheduled_every_fifteen_minutes():
+    from celery.schedules import crontab
+
+    from zentropy.celery import app
+    from zentropy.schedules import CELERY_BEAT_SCHEDULE
+
+    entry = CELERY_BEAT_SCHEDULE["reminders-send-due-digests"]
+
+    assert entry == {"task": "reminders.send_due_digests", "schedule": crontab(minute="*/15")}
+    assert "reminders.send_due_digests" in app.tasks and "reminders.send_digest" in app.tasks
