@@ -2,10 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import jobpool.embeddings.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import jobpool.embeddings.fields
 import jobpool.embeddings.pgvector
 
 
