@@ -10,6 +10,8 @@ import os
 
 from celery import Celery, Task, signals
 
+from zentropy.schedules import CELERY_BEAT_SCHEDULE
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zentropy.settings")
 
 
@@ -27,6 +29,7 @@ class RequestIdTask(Task):
 
 app = Celery("zentropy", task_cls=RequestIdTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.beat_schedule = CELERY_BEAT_SCHEDULE  # every periodic task, declared once
 app.autodiscover_tasks()
 
 

@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "jobpool",
     "scouter",
     "tracker",
+    "reminders",
+    "exports",
+    "insights",
     "zentropy.core",
 ]
 

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from personas.page_selectors import onboarding_prompt
+from scouter.selectors import dashboard_scouting
 from zentropy.core.api.errors import envelope
 from zentropy.core.health import run_checks
 
@@ -26,13 +27,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html", {"onboarding": onboarding_prompt(request.user)})
+    context = {"onboarding": onboarding_prompt(request.user), "scouting": dashboard_scouting(request.user)}
+    return render(request, "core/dashboard.html", context)
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("core:dashboard")
-    return redirect("account_login")
+    return render(request, "core/landing.html")
 
 
 @require_POST
