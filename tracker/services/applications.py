@@ -324,7 +324,8 @@ def note_expired_jobs(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     # Reason: a system pass over every user's applications (run by Celery beat / a command).
     candidates = (
-        Application.unscoped.open()
+        Application.unscoped.all()
+        .open()
         .filter(job_expired_noted_at__isnull=True, persona_job__posting__expired_at__isnull=False)
         .select_related("persona_job__posting")
     )

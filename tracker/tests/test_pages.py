@@ -302,3 +302,15 @@ def test_a_long_column_shows_its_first_cards_and_expands_on_request(user, person
     assert (applied.count, len(applied.cards), applied.more) == (52, 50, 2)
     assert "Show 2 more" in served.content.decode()
     assert len(expanded.context["columns"][0].cards) == 52
+
+
+def test_saving_a_view_with_htmx_uses_the_filter_bar_as_it_is_now(user, client_for):
+    response = client_for(user).post(
+        reverse("tracker:view-save"),
+        {"name": "Now", "layout": "board", "query": "", "q": "dragon", "status": ["offer"], "sort": ""},
+        **HTMX,
+    )
+
+    view = SavedView.objects.for_user(user).get()
+    assert (view.search, view.filters, view.layout) == ("dragon", {"status": ["offer"]}, "board")
+    assert response["HX-Redirect"].startswith(reverse("tracker:board") + "?")

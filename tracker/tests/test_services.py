@@ -231,3 +231,18 @@ def test_settings_for_creates_the_row_once(user):
 
     assert first.pk == second.pk
     assert (first.follow_up_days, first.default_layout, first.digest_hour) == (7, "board", 8)
+
+
+def test_note_expired_jobs_logs_once_per_application(persona):
+    link = make_link(persona)
+    application = services.start_from_job(link)
+    posting = link.posting
+    posting.expired_at = timezone.now()
+    posting.is_active = False
+    posting.save(update_fields=["expired_at", "is_active"])
+
+    first = services.note_expired_jobs()
+    second = services.note_expired_jobs()
+
+    assert (first, second) == (1, 0)
+    assert kinds(application) == [EventKind.CREATED, EventKind.JOB_EXPIRED]

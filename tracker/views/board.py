@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from tenancy.shortcuts import get_owned_or_404
 from tracker import selectors, services
@@ -118,7 +119,10 @@ def view_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Give the view a name (80 characters at most).")
         return redirect("tracker:board")
     data = form.cleaned_data
-    filters, _ = parse_filters(QueryDict(data["query"]))
+    # With HTMX the filter bar's current fields come along (hx-include): the hidden query was
+    # written when the page loaded and misses searches made since. Without JS they are the same.
+    source = request.POST if "q" in request.POST else QueryDict(data["query"])
+    filters, _ = parse_filters(source)
     try:
         view, created = services.save_view(
             request.user, name=data["name"], search=filters.q, filters=filters.as_dict(),
@@ -128,6 +132,8 @@ def view_save(request: HttpRequest) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
         return redirect("tracker:board")
     messages.success(request, f"Saved the view “{view.name}”." if created else f"Updated the view “{view.name}”.")
+    if request.htmx:
+        return HttpResponseClientRedirect(_view_url(view))
     return redirect(_view_url(view))
 
 
