@@ -39,7 +39,8 @@ def persona_facts(persona: Persona) -> search_profiles.PersonaFacts:
     return search_profiles.PersonaFacts(
         current_role=persona.current_role,
         past_titles=[role.title for role in roles],
-        hard_skills=[s.normalized_name or s.name for s in ranked],
+        # As the user wrote them: "AWS" finds more postings than the canonical "Amazon Web Services".
+        hard_skills=[s.name for s in ranked],
         target_roles=list(persona.target_roles),
         target_skills=list(persona.target_skills),
         stretch_appetite=persona.stretch_appetite,

@@ -20,7 +20,7 @@ def test_ensure_persona_scouting_creates_profile_polling_and_preferences(user):
 
     assert (profile.owner_id, profile.persona_id, profile.is_stale, profile.approved_at) == (user.pk, persona.pk, False, None)
     assert [s["label"] for s in profile.fit_searches] == ["Backend Engineer"]
-    assert profile.fit_searches[0]["keywords"] == ["Python", "Django", "PostgreSQL", "Amazon Web Services"]
+    assert profile.fit_searches[0]["keywords"] == ["Python", "Django", "PostgreSQL", "AWS"]
     assert [s["titles"] for s in profile.stretch_searches] == [["Staff Engineer", "Principal Engineer"]]
     polling = PollingConfiguration.objects.for_user(user).get(persona=persona)
     assert (polling.next_poll_at, polling.last_poll_at) == (None, None)
