@@ -194,16 +194,11 @@ class _PoolView:
         ]
         if not unresolved:
             return
-        by_band, by_url = lsh.lookup(
+        by_band, by_url, keys = lsh.lookup(
             (key for p in unresolved for key in p.band_keys), (key for p in unresolved for key in p.url_keys)
         )
         self.by_band, self.by_url = dict(by_band), dict(by_url)
-        wanted = {pid for ids in self.by_url.values() for pid in ids} | {pid for ids in self.by_band.values() for pid in ids}
-        wanted -= self.postings.keys()
-        if not wanted:
-            return
         # Cheap columns first: a big company's postings share boilerplate bands, but few share title and place.
-        keys = {row[0]: row[1:] for row in lsh.candidate_keys(wanted)}
         plausible: set[uuid.UUID] = set()
         for p in unresolved:
             for pid in {i for key in p.url_keys for i in self.by_url.get(key, ())} | {
@@ -211,7 +206,7 @@ class _PoolView:
             }:
                 if pid in keys and _plausible_keys(p, *keys[pid], same_company=pid not in self._url_ids(p)):
                     plausible.add(pid)
-        for posting in lsh.postings_by_id(plausible):
+        for posting in lsh.postings_by_id(plausible - self.postings.keys()):
             self.postings[posting.pk] = posting
 
     def _url_ids(self, prepared: PreparedPosting) -> set[uuid.UUID]:

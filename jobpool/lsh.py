@@ -50,51 +50,60 @@ def _uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> tuple[dict[int, set[uuid.UUID]], dict[str, set[uuid.UUID]]]:
-    """Postings under each band key and at each canonical URL, in one round trip (plain SQL, both backends)."""
+Lookup = tuple[dict[int, set[uuid.UUID]], dict[str, set[uuid.UUID]], dict[uuid.UUID, tuple[str, str, str]]]
+_COLUMNS = "p.company_canonical, p.title_canonical, p.location_canonical"
+
+
+def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> Lookup:
+    """Postings under each band key and at each canonical URL, with their canonical (company, title, location).
+
+    One round trip (plain SQL, both backends): the cheap checks need no second query.
+    """
     keys, urls = list(set(band_keys)), list(set(url_keys))
     by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
     by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
+    facts: dict[uuid.UUID, tuple[str, str, str]] = {}
+    bands, postings = MinHashBand._meta.db_table, JobPosting._meta.db_table
     if connection.vendor == "postgresql":
         # One array parameter per list: no per-value placeholders to build and bind.
+        batches = [(
+            f"SELECT b.key, NULL::varchar, b.posting_id, {_COLUMNS} FROM {bands} b JOIN {postings} p ON p.id = b.posting_id "  # noqa: S608
+            "WHERE b.key = ANY(%s::bigint[]) "
+            f"UNION ALL SELECT NULL::bigint, s.url_key, s.posting_id, {_COLUMNS} FROM jobpool_jobsighting s "
+            f"JOIN {postings} p ON p.id = s.posting_id WHERE s.url_key = ANY(%s::varchar[])",
+            [keys, urls],
+        )]
+    else:
+        batches = []
+        for start in range(0, max(len(keys), len(urls), 1), LOOKUP_CHUNK):
+            key_chunk, url_chunk = keys[start : start + LOOKUP_CHUNK], urls[start : start + LOOKUP_CHUNK]
+            parts, params = [], []
+            if key_chunk:
+                parts.append(
+                    f"SELECT b.key, CAST(NULL AS VARCHAR(500)), b.posting_id, {_COLUMNS} FROM {bands} b "  # noqa: S608
+                    f"JOIN {postings} p ON p.id = b.posting_id WHERE b.key IN ({', '.join(['%s'] * len(key_chunk))})"
+                )
+                params += key_chunk
+            if url_chunk:
+                parts.append(
+                    f"SELECT CAST(NULL AS BIGINT), s.url_key, s.posting_id, {_COLUMNS} FROM jobpool_jobsighting s "  # noqa: S608
+                    f"JOIN {postings} p ON p.id = s.posting_id WHERE s.url_key IN ({', '.join(['%s'] * len(url_chunk))})"
+                )
+                params += url_chunk
+            if parts:
+                batches.append((" UNION ALL ".join(parts), params))
+    for sql, params in batches:
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT key, NULL::varchar, posting_id FROM {MinHashBand._meta.db_table} WHERE key = ANY(%s::bigint[]) "  # noqa: S608
-                "UNION ALL SELECT NULL::bigint, url_key, posting_id FROM jobpool_jobsighting WHERE url_key = ANY(%s::varchar[])",
-                [keys, urls],
-            )
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
-        for key, url, posting_id in rows:
+        for key, url, raw_id, company, title, location in rows:
+            posting_id = _uuid(raw_id)
+            facts[posting_id] = (company, title, location)
             if key is not None:
                 by_band[key].add(posting_id)
             else:
                 by_url[url].add(posting_id)
-        return by_band, by_url
-    for start in range(0, max(len(keys), len(urls), 1), LOOKUP_CHUNK):
-        key_chunk, url_chunk = keys[start : start + LOOKUP_CHUNK], urls[start : start + LOOKUP_CHUNK]
-        parts, params = [], []
-        if key_chunk:
-            parts.append(
-                f"SELECT key, CAST(NULL AS VARCHAR(500)), posting_id FROM {MinHashBand._meta.db_table} "  # noqa: S608 (our table)
-                f"WHERE key IN ({', '.join(['%s'] * len(key_chunk))})"
-            )
-            params += key_chunk
-        if url_chunk:
-            parts.append(
-                "SELECT CAST(NULL AS BIGINT), url_key, posting_id FROM jobpool_jobsighting "  # noqa: S608 (placeholders only)
-                f"WHERE url_key IN ({', '.join(['%s'] * len(url_chunk))})"
-            )
-            params += url_chunk
-        if not parts:
-            break
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            for key, url, posting_id in cursor.fetchall():
-                if key is not None:
-                    by_band[key].add(_uuid(posting_id))
-                else:
-                    by_url[url].add(_uuid(posting_id))
-    return by_band, by_url
+    return by_band, by_url, facts
 
 
 def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
@@ -135,20 +144,3 @@ def postings_by_id(ids) -> list[JobPosting]:
     table = JobPosting._meta.db_table
     return list(JobPosting.objects.raw(f"SELECT * FROM {table} WHERE id = ANY(%s::uuid[])", [ids]))  # noqa: S608
 
-
-def candidate_keys(ids) -> list[tuple[uuid.UUID, str, str, str]]:
-    """(id, company, title, location) canonical forms of these postings: the columns the cheap checks need."""
-    ids = list(ids)
-    if not ids:
-        return []
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id, company_canonical, title_canonical, location_canonical FROM {JobPosting._meta.db_table} "  # noqa: S608
-                "WHERE id = ANY(%s::uuid[])",
-                [ids],
-            )
-            return cursor.fetchall()
-    return list(
-        JobPosting.objects.filter(pk__in=ids).values_list("pk", "company_canonical", "title_canonical", "location_canonical")
-    )
