@@ -314,3 +314,16 @@ def test_saving_a_view_with_htmx_uses_the_filter_bar_as_it_is_now(user, client_f
     view = SavedView.objects.for_user(user).get()
     assert (view.search, view.filters, view.layout) == ("dragon", {"status": ["offer"]}, "board")
     assert response["HX-Redirect"].startswith(reverse("tracker:board") + "?")
+
+
+def test_times_show_in_the_users_zone_and_interviews_in_their_own(user, persona, client_for):
+    prefs = services.settings_for(user)
+    prefs.time_zone = "America/New_York"
+    prefs.save()
+    application = ApplicationFactory(persona=persona, next_action_title="Call", next_action_at=datetime.datetime(2026, 7, 1, 16, 0, tzinfo=datetime.UTC))
+    services.schedule_interview(application, scheduled_at=datetime.datetime(2026, 7, 2, 8, 0, tzinfo=datetime.UTC), time_zone="Asia/Tokyo")
+
+    body = client_for(user).get(reverse("tracker:detail", kwargs={"pk": application.pk})).content.decode()
+
+    assert "Wednesday 1 July, 12:00" in body  # 16:00 UTC in New York (EDT)
+    assert "Thursday 2 July 2026, 17:00" in body  # 08:00 UTC in Tokyo

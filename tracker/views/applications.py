@@ -144,7 +144,7 @@ def _after_move(request: HttpRequest, application: Application, error: str) -> H
             .filter(pk=application.pk),
             request.user,
         )[0]
-        html = render_to_string("tracker/_card.html", card_context(request, card), request=request)
+        html = render_to_string("tracker/_card_alone.html", card_context(request, card), request=request)
         return JsonResponse({"ok": True, "message": f"Moved to {label}.", "status": application.status,
                              "column": transitions.COLUMN_OF[application.status], "card": html})
     if request.htmx:
@@ -216,7 +216,7 @@ def _card_response(request: HttpRequest, application: Application, prefs: Any) -
         .filter(pk=application.pk),
         request.user,
     )[0]
-    return render(request, "tracker/_card.html", card_context(request, card))
+    return render(request, "tracker/_card_alone.html", card_context(request, card))
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.urls import reverse
 
+from tracker import services
 from tracker.models import Application
 from tracker.services.applications import QUICK_ACTIONS
 
@@ -39,4 +40,5 @@ def card_context(request: HttpRequest, card: Application) -> dict[str, Any]:
     """The context of one card rendered on its own (after a drop or a quick action)."""
     with_card_urls([card])
     here = request.POST.get("next") or request.headers.get("HX-Current-URL", "") or reverse("tracker:board")
-    return {"app": card, "here": here, "csrf": get_token(request), "request": request}
+    tz = services.settings_for(request.user).time_zone
+    return {"app": card, "here": here, "csrf": get_token(request), "tz": tz, "request": request}

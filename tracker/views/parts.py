@@ -127,7 +127,7 @@ def timeline_more(request: HttpRequest, pk: UUID) -> HttpResponse:
     except ValueError:
         raise Http404("Bad cursor.")
     events, has_more = selectors.timeline_page(application, before=before, limit=TIMELINE_PAGE)
-    context = {"application": application, "events": events, "has_more_events": has_more}
+    context = {"application": application, "events": events, "has_more_events": has_more, "prefs": services.settings_for(request.user)}
     template = "tracker/timeline.html#timeline-items" if request.htmx else "tracker/timeline.html"
     return render(request, template, context)
 
