@@ -19,6 +19,7 @@ $PY manage.py migrate --noinput -v0
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py seed_demo
+$PY manage.py seed_demo_pool   # a demo persona, scouted from recorded job-board payloads (replay)
 
 pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

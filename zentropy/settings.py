@@ -332,6 +332,19 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",  # served from our static files: no CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema name per choice set shared by several serializers (keeps check --deploy warning-free).
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationStatusEnum": "tracker.models.applications.Status",
+        "InterviewStatusEnum": "tracker.models.interviews.InterviewStatus",
+        "InterviewKindEnum": "tracker.models.interviews.InterviewKind",
+        "TimelineEventKindEnum": "tracker.models.events.EventKind",
+        "JobLinkStatusEnum": "jobpool.models.links.LinkStatus",
+        "SkillKindEnum": "jobpool.models.pool.SkillKind",
+        "JobWorkModelEnum": "jobpool.models.pool.WorkModel",
+        "PersonaWorkModelEnum": "personas.models.WorkModel",
+        "SortEnum": "tracker.models.preferences.Sort",
+        "LayoutEnum": "tracker.models.preferences.Layout",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "zentropy.core.api.errors.add_error_responses",
