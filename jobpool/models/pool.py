@@ -33,6 +33,7 @@ KNOWN_SOURCES: dict[str, tuple[str, str]] = {
     "adzuna": ("Adzuna", "api"),
     "usajobs": ("USAJobs", "api"),
     "rss": ("RSS / Atom feed", "feed"),
+    "weworkremotely": ("We Work Remotely", "feed"),
     "arbeitnow": ("Arbeitnow", "api"),
     "himalayas": ("Himalayas", "api"),
     "smartrecruiters": ("SmartRecruiters", "api"),
