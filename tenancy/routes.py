@@ -24,6 +24,8 @@ registry.public(
 )
 registry.public("api-schema", "api-docs", reason="the OpenAPI description, no data", fallback=True)
 registry.owner_self("core:dashboard", marker=_short_name, fallback=True)
+# Enqueues rescoring of the caller's own personas only (jobpool.matching.request_rescore_for_user).
+registry.owner_self("core:rescore-matches", methods=("POST",), fallback=True)
 registry.owner_self("api-me", marker=_short_name, fallback=True)
 
 # ---------------------------------------------------------------- admin

@@ -14,7 +14,7 @@ Modules: profiles (ORM → scorer inputs), vectors (the embedding store), scorin
 
 from __future__ import annotations
 
-from jobpool.matching.dispatch import request_rescore, request_surfacing
+from jobpool.matching.dispatch import request_rescore, request_rescore_for_user, request_surfacing
 from jobpool.matching.scoring_service import rescore_persona, score_links, score_persona_against
 
-__all__ = ["request_rescore", "request_surfacing", "rescore_persona", "score_links", "score_persona_against"]
+__all__ = ["request_rescore", "request_rescore_for_user", "request_surfacing", "rescore_persona", "score_links", "score_persona_against"]

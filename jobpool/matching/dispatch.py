@@ -27,3 +27,18 @@ def request_rescore(persona_id) -> None:
 
     persona_id = str(persona_id)
     transaction.on_commit(lambda: tasks.rescore_persona.delay(persona_id=persona_id))
+
+
+def request_rescore_for_user(user) -> int:
+    """Enqueue rescoring and surfacing for each of the user's onboarded personas; returns how many.
+
+    Side effects: one `jobpool.rescore_persona` task per persona, after commit.
+    """
+    from personas.models import Persona
+
+    ids = list(
+        Persona.objects.for_user(user).filter(onboarding_completed_at__isnull=False).values_list("pk", flat=True)
+    )
+    for persona_id in ids:
+        request_rescore(persona_id)
+    return len(ids)

@@ -122,6 +122,8 @@ class PersonaIndex:
     thresholds: np.ndarray
     preferences: np.ndarray  # codes into PREFERENCES
     tokens: list[frozenset[str]]
+    hard: list[frozenset[str]]  # normalised hard-skill names, as the scorer keys them
+    years: list[float]
     title: np.ndarray  # (P, d) unit rows, zero where missing
     targets: np.ndarray
     has_vector: np.ndarray  # (P,) either vector present
@@ -144,6 +146,7 @@ class PersonaIndex:
         tokens = [
             frozenset(skills.get(p.pk, set()) | title_tokens(p.current_role, *p.target_roles)) for p in personas
         ]
+        hard = [frozenset(skills.get(p.pk, ())) for p in personas]
         stored = vectors.persona_vectors(ids)
         title, has_title = vectors.stack(ids, stored, PersonaVectorKind.TITLE)
         targets, has_targets = vectors.stack(ids, stored, PersonaVectorKind.TARGETS)
@@ -152,6 +155,8 @@ class PersonaIndex:
             thresholds=np.array([p.minimum_fit_threshold for p in personas], dtype=np.int16),
             preferences=np.array([_code(PREFERENCES, p.remote_preference, 3) for p in personas], dtype=np.int8),
             tokens=tokens,
+            hard=hard,
+            years=[float(p.years_experience or 0) for p in personas],
             title=title,
             targets=targets,
             has_vector=has_title | has_targets,
@@ -233,7 +238,8 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
     scores[:, ~index.has_vector] = 1.0
     work_models = np.array([_code(WORK_MODELS, p.work_model, 3) for p in postings], dtype=np.int8)
     scores[~ACCEPTS[work_models][:, index.preferences]] = -2.0
-    job_tokens = _job_tokens(postings)
+    skill_sets: dict = {}
+    job_tokens = _job_tokens(postings, skill_sets)
     linked = _linked_pairs(ids)
 
     shortlist: list[tuple[int, list[int]]] = []
@@ -244,10 +250,15 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
             continue
         order = above[np.argsort(-line[above], kind="stable")]
         tokens = job_tokens.get(posting.pk, frozenset())
+        required, preferred = skill_sets.get(posting.pk, (frozenset(), frozenset()))
         already = linked.get(posting.pk, ())
         chosen = []
         for i in order.tolist():
-            if index.personas[i].pk in already or tokens.isdisjoint(index.tokens[i]):
+            persona = index.personas[i]
+            if persona.pk in already or tokens.isdisjoint(index.tokens[i]):
+                continue
+            bound = fit_upper_bound(index.hard[i], index.years[i], required, preferred, posting, persona.remote_preference)
+            if bound < index.thresholds[i] - 0.5:  # fit is rounded half up
                 continue
             chosen.append(i)
             if len(chosen) >= limits.candidates_per_job:
@@ -288,12 +299,51 @@ def _new_link(persona: Persona, posting: JobPosting, side: PreparedSide, job: Pr
     )
 
 
-def _job_tokens(postings: list[JobPosting]) -> dict:
+def _job_tokens(postings: list[JobPosting], skill_sets: dict | None = None) -> dict:
+    """{posting id: prescreen tokens}; fills `skill_sets` with {posting id: (required, preferred)} hard-skill names."""
     tokens = {p.pk: set(title_tokens(p.title)) for p in postings}
-    skills = JobSkill.objects.filter(posting_id__in=list(tokens), kind=SkillKind.HARD).values_list("posting_id", "name")
-    for posting_id, name in skills:
-        tokens[posting_id].add(normalise_skill(name))
+    required: dict = {pk: set() for pk in tokens}
+    preferred: dict = {pk: set() for pk in tokens}
+    skills = JobSkill.objects.filter(posting_id__in=list(tokens), kind=SkillKind.HARD).values_list(
+        "posting_id", "name", "is_required"
+    )
+    for posting_id, name, is_required in skills:
+        name = normalise_skill(name)
+        tokens[posting_id].add(name)
+        (required if is_required else preferred)[posting_id].add(name)
+    if skill_sets is not None:
+        for pk in tokens:
+            skill_sets[pk] = (frozenset(required[pk]), frozenset(preferred[pk] - required[pk]))
     return {pk: frozenset(t) for pk, t in tokens.items()}
+
+
+def experience_score(years: float, low: int | None, high: int | None) -> float:
+    """The fit's experience component (docs/scoring.md), from the persona's years and the posting's range."""
+    if low is None and high is None:
+        return 70.0
+    if low is not None and years < low:
+        return max(0.0, 100.0 - 15.0 * (low - years))
+    if high is not None and years > high:
+        return max(50.0, 100.0 - 5.0 * (years - high))
+    return 100.0
+
+
+def fit_upper_bound(hard: frozenset, years: float, required: frozenset, preferred: frozenset, posting: JobPosting, preference: str) -> float:
+    """A fit the full score cannot exceed: every shared hard skill at full weight, soft skills and title at 100.
+
+    Experience is exact and logistics is the work-model table before the commute factor, so a
+    pair whose bound is below the persona's threshold can skip the full score without changing
+    any outcome.
+    """
+    if required or preferred:
+        hard_points = (80.0 * len(required & hard) / len(required) if required else 80.0) + (
+            20.0 * len(preferred & hard) / len(preferred) if preferred else 20.0
+        )
+    else:
+        hard_points = 70.0
+    experience = experience_score(years, posting.years_min, posting.years_max)
+    logistics = workmodel.fit(preference, posting.work_model)
+    return 0.40 * hard_points + 0.15 * 100.0 + 0.25 * experience + 0.10 * 100.0 + 0.10 * logistics
 
 
 def _linked_pairs(posting_ids: list) -> dict:

@@ -217,3 +217,28 @@ def test_surface_for_persona_skips_quarantined_postings():
 
     assert made == 0
     assert _links(newcomer) == []
+
+
+@pytest.mark.parametrize(
+    ("skills", "years", "work_model", "years_min"),
+    [
+        (("Python",), 1, "remote", 5),
+        (("Python", "Django", "PostgreSQL"), 6, "hybrid", 3),
+        (("Go",), 20, "onsite", None),
+        ((), 0, "unknown", 2),
+    ],
+)
+def test_fit_upper_bound_is_never_below_the_full_fit(skills, years, work_model, years_min):
+    from jobpool import scoring
+    from jobpool.matching import profiles
+
+    persona = onboarded_persona(skills=skills, years_experience=years, remote_preference="hybrid_ok")
+    [posting] = pooled_postings(1, work_model=work_model, years_min=years_min, location="Portland, OR")
+    index = surfacing.PersonaIndex.load([persona.pk])
+    sets: dict = {}
+    surfacing._job_tokens([posting], sets)
+
+    bound = surfacing.fit_upper_bound(index.hard[0], index.years[0], *sets[posting.pk], posting, persona.remote_preference)
+
+    full = scoring.score(profiles.persona_profile(persona), profiles.job_facts([posting])[posting.pk])
+    assert bound >= full.fit_score - 0.5

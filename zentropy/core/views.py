@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from jobpool.matching import request_rescore_for_user
 from personas.page_selectors import onboarding_prompt
 from scouter.selectors import dashboard_scouting
 from zentropy.core.api.errors import envelope
@@ -28,7 +30,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"onboarding": onboarding_prompt(request.user), "scouting": dashboard_scouting(request.user)}
+    if request.GET.get("rescored", "").isdigit():
+        context["rescore_requested"] = int(request.GET["rescored"])
     return render(request, "core/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def rescore_matches(request: HttpRequest) -> HttpResponse:
+    """Recompute the scores of the user's matches in the background (and offer them the pool again)."""
+    requested = request_rescore_for_user(request.user)
+    if request.htmx:
+        return render(request, "core/dashboard.html#rescore-card", {"rescore_requested": requested})
+    return redirect(f"{reverse('core:dashboard')}?rescored={requested}")
 
 
 def home(request: HttpRequest) -> HttpResponse:
