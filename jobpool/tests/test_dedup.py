@@ -303,3 +303,28 @@ def test_ingest_many_uses_a_fixed_number_of_queries(django_assert_max_num_querie
         ingest_many([posting_input() for _ in range(40)], persona=persona)
 
     assert JobPosting.objects.count() == 43
+
+
+def test_find_match_decides_without_writing():
+    from jobpool.dedup import find_match
+    from jobpool.intake import prepare
+
+    data = posting_input()
+    original = ingest(data).posting
+    counts = (JobPosting.objects.count(), JobSighting.objects.count(), MinHashBand.objects.count())
+
+    copy = find_match(prepare(agency_copy(data)))
+    fresh = find_match(prepare(posting_input(title="Head of Finance", company_name="Other Co")))
+
+    assert (copy.decision, copy.posting) == (DedupDecision.CROSS_POST, original)
+    assert (fresh.decision, fresh.posting) == (DedupDecision.CREATED, None)
+    assert (JobPosting.objects.count(), JobSighting.objects.count(), MinHashBand.objects.count()) == counts
+
+
+def test_surfaceable_excludes_quarantined_held_rejected_and_closed():
+    clear, closed = ingest(posting_input()).posting, ingest(posting_input()).posting
+    JobPosting.objects.filter(pk=closed.pk).update(is_active=False)
+    for status in (QuarantineStatus.QUARANTINED, QuarantineStatus.HELD, QuarantineStatus.REJECTED):
+        JobPosting.objects.filter(pk=ingest(posting_input()).posting.pk).update(quarantine_status=status)
+
+    assert list(JobPosting.objects.surfaceable()) == [clear]
