@@ -130,7 +130,7 @@ def attach_tag_names(rows: list[Application], user: Any) -> list[Application]:
 
 
 # Cards shown per column before a "show more" (a column of hundreds is read through search and filters).
-BOARD_COLUMN_LIMIT = 50
+BOARD_COLUMN_LIMIT = 25
 
 
 @dataclass
