@@ -10,7 +10,7 @@
   run after the persona changes, and the dashboard's "Rescore my matches").
 
 Staleness: a link stores sha256(persona fingerprint + job fingerprint) of the facts it was scored
-from (`jobpool.scoring.fingerprint`, which covers every fact the scorer reads, the stored vectors
+from (`jobpool.scoring.fingerprint` of every fact the scorer reads, plus a byte hash of the vectors
 and SCORING_VERSION). A different value now means the scores are stale.
 """
 
@@ -19,9 +19,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+import numpy as np
 from django.utils import timezone
 
 from jobpool import scoring
@@ -34,6 +35,34 @@ logger = logging.getLogger(__name__)
 
 SCORE_FIELDS = ["fit_score", "stretch_score", "failed_dealbreakers", "score_details", "scored_at", "score_fingerprint"]
 BATCH = 500
+
+
+VECTOR_FIELDS = {
+    "persona": ("soft_skills_embedding", "title_embedding", "target_roles_embedding"),
+    "job": ("title_embedding", "culture_embedding"),
+}
+
+
+def _vector_digest(vectors) -> str:
+    # Rounded as scoring.fingerprint rounds them, hashed as bytes (per-float JSON costs ~6 ms a persona).
+    digest = hashlib.sha256()
+    for vector in vectors:
+        digest.update(b"-" if vector is None else np.round(np.asarray(vector, dtype=np.float64), 5).tobytes())
+    return digest.hexdigest()
+
+
+def persona_fingerprint(profile: scoring.PersonaProfile) -> str:
+    """`scoring.persona_fingerprint` of the facts, with the vectors hashed as bytes."""
+    fields = VECTOR_FIELDS["persona"]
+    facts = scoring.persona_fingerprint(replace(profile, **dict.fromkeys(fields)))
+    return hashlib.sha256(f"{facts}:{_vector_digest(getattr(profile, f) for f in fields)}".encode()).hexdigest()
+
+
+def job_fingerprint(facts: scoring.JobFacts) -> str:
+    """`scoring.job_fingerprint` of the facts, with the vectors hashed as bytes."""
+    fields = VECTOR_FIELDS["job"]
+    plain = scoring.job_fingerprint(replace(facts, **dict.fromkeys(fields)))
+    return hashlib.sha256(f"{plain}:{_vector_digest(getattr(facts, f) for f in fields)}".encode()).hexdigest()
 
 
 def combined_fingerprint(persona_fp: str, job_fp: str) -> str:
@@ -49,11 +78,11 @@ class PreparedSide:
 
 
 def prepare_persona_side(profile: scoring.PersonaProfile) -> PreparedSide:
-    return PreparedSide(scoring.prepare_persona(profile), scoring.persona_fingerprint(profile))
+    return PreparedSide(scoring.prepare_persona(profile), persona_fingerprint(profile))
 
 
 def prepare_job_side(facts: scoring.JobFacts, *, now: datetime) -> PreparedSide:
-    return PreparedSide(scoring.prepare_job(facts, now=now), scoring.job_fingerprint(facts))
+    return PreparedSide(scoring.prepare_job(facts, now=now), job_fingerprint(facts))
 
 
 def link_fields(persona: PreparedSide, job: PreparedSide, *, now: datetime) -> tuple[scoring.ScoreResult, dict]:
@@ -91,7 +120,7 @@ def _score_link_rows(persona: Persona, links: Sequence[PersonaJob], *, only_stal
     changed = []
     for link in links:
         job_facts = facts[link.posting_id]
-        job_fp = scoring.job_fingerprint(job_facts)
+        job_fp = job_fingerprint(job_facts)
         if only_stale and link.scored_at is not None and link.score_fingerprint == combined_fingerprint(
             side.fingerprint, job_fp
         ):

@@ -36,9 +36,10 @@ from datetime import datetime
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 from jobpool import scoring
 from jobpool.matching import profiles, vectors
@@ -209,8 +210,7 @@ def surface_postings(posting_ids: Sequence, *, index: PersonaIndex | None = None
     now = timezone.now()
     links, candidates = _match(postings, index, limits, now)
     with transaction.atomic():
-        # Reason: the surfacing pass writes links for personas of many users; each owner comes from its persona.
-        PersonaJob.unscoped.bulk_create(links, batch_size=2_000, ignore_conflicts=True)
+        write_links(links)
         per_posting: dict = {}
         for link in links:
             per_posting[link.posting_id] = per_posting.get(link.posting_id, 0) + 1
@@ -284,6 +284,45 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
         for _, i in passing[: limits.links_per_job]:
             links.append(_new_link(index.personas[i], posting, index.sides[index.personas[i].pk], job, now))
     return links, candidates
+
+
+STAGING_TABLE = "jobpool_surfacing_links"
+
+
+def write_links(links: list[PersonaJob]) -> None:
+    """Insert links, skipping any (persona, posting) that exists already. Call inside a transaction.
+
+    PostgreSQL: COPY into a session temp table, then one INSERT ... ON CONFLICT DO NOTHING (Django's
+    bulk_create sends every column as a text array, and escaping the score details was most of the
+    pass's time). Elsewhere: bulk_create(ignore_conflicts=True).
+    Reason: the pass writes links for personas of many users; each owner comes from its persona.
+    """
+    if not links:
+        return
+    if connection.vendor != "postgresql":
+        PersonaJob.unscoped.bulk_create(links, batch_size=2_000, ignore_conflicts=True)
+        return
+    fields = PersonaJob._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(PersonaJob._meta.db_table)
+    json_fields = [isinstance(f, models.JSONField) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {STAGING_TABLE} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+        )
+        cursor.execute(f"DELETE FROM {STAGING_TABLE}")  # noqa: S608 (constant name)
+        with cursor.cursor.copy(f"COPY {STAGING_TABLE} ({columns}) FROM STDIN") as copy:
+            for link in links:
+                copy.write_row(
+                    [
+                        Jsonb(getattr(link, f.attname)) if is_json else getattr(link, f.attname)
+                        for f, is_json in zip(fields, json_fields, strict=True)
+                    ]
+                )
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {STAGING_TABLE} ON CONFLICT DO NOTHING"  # noqa: S608
+        )
+        cursor.execute(f"DELETE FROM {STAGING_TABLE}")  # noqa: S608 (constant name)
 
 
 def _new_link(persona: Persona, posting: JobPosting, side: PreparedSide, job: PreparedSide, now: datetime) -> PersonaJob:

@@ -6,7 +6,7 @@ import pytest
 
 from jobpool import scoring
 from jobpool.matching import profiles, rescore_persona, score_links, score_persona_against
-from jobpool.matching.scoring_service import combined_fingerprint
+from jobpool.matching.scoring_service import combined_fingerprint, job_fingerprint, persona_fingerprint
 from jobpool.models import JobPosting, PersonaJob
 from jobpool.tests.matching_factories import onboarded_persona, pooled_postings
 from personas.tests.factories import CustomDealbreakerFactory, PersonaSkillFactory, WorkHistoryFactory
@@ -83,7 +83,7 @@ def test_score_links_matches_the_pure_scorer():
     facts = profiles.job_facts([posting])[posting.pk]
     expected = scoring.score(profile, facts, now=link.scored_at)
     assert (link.fit_score, link.stretch_score) == expected.stored_scores
-    assert link.score_fingerprint == combined_fingerprint(scoring.persona_fingerprint(profile), scoring.job_fingerprint(facts))
+    assert link.score_fingerprint == combined_fingerprint(persona_fingerprint(profile), job_fingerprint(facts))
 
 
 def test_score_links_skips_fresh_links_and_ignores_other_personas_links():
@@ -143,3 +143,16 @@ def test_score_persona_against_scores_only_linked_postings():
 
     assert written == 1
     assert PersonaJob.unscoped.filter(posting__in=unlinked).count() == 0
+
+
+def test_fingerprints_follow_vectors_but_not_float_noise():
+    import numpy as np
+
+    base = np.linspace(-1, 1, 384)
+    profile = scoring.PersonaProfile(current_role="Backend Engineer", title_embedding=base)
+
+    same = persona_fingerprint(profile) == persona_fingerprint(scoring.PersonaProfile(current_role="Backend Engineer", title_embedding=base + 1e-9))
+    moved = persona_fingerprint(profile) != persona_fingerprint(scoring.PersonaProfile(current_role="Backend Engineer", title_embedding=base[::-1]))
+    job = job_fingerprint(scoring.JobFacts(title="Backend Engineer")) != job_fingerprint(scoring.JobFacts(title="Backend Engineer", title_embedding=base))
+
+    assert (same, moved, job) == (True, True, True)
