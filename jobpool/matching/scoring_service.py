@@ -85,9 +85,11 @@ def prepare_job_side(facts: scoring.JobFacts, *, now: datetime) -> PreparedSide:
     return PreparedSide(scoring.prepare_job(facts, now=now), job_fingerprint(facts))
 
 
-def link_fields(persona: PreparedSide, job: PreparedSide, *, now: datetime) -> tuple[scoring.ScoreResult, dict]:
-    """Score one pair; return the result and the PersonaJob field values to store."""
-    result = scoring.score(persona.prepared, job.prepared, now=now)
+def link_fields(
+    persona: PreparedSide, job: PreparedSide, *, now: datetime, result: scoring.ScoreResult | None = None
+) -> tuple[scoring.ScoreResult, dict]:
+    """Score one pair (or take the caller's `result` of exactly this pair); return it and the PersonaJob fields."""
+    result = result or scoring.score(persona.prepared, job.prepared, now=now)
     fit, stretch = result.stored_scores
     return result, {
         "fit_score": fit,

@@ -124,6 +124,7 @@ class PersonaIndex:
     preferences: np.ndarray  # codes into PREFERENCES
     tokens: list[frozenset[str]]
     hard: list[frozenset[str]]  # normalised hard-skill names, as the scorer keys them
+    soft: list[frozenset[str]]
     years: list[float]
     title: np.ndarray  # (P, d) unit rows, zero where missing
     targets: np.ndarray
@@ -141,13 +142,16 @@ class PersonaIndex:
         if embed and ids:
             ensure_vectors(persona_ids=ids)
         skills: dict = {}
-        hard = PersonaSkill.unscoped.filter(persona_id__in=ids, skill_type="hard") if ids else PersonaSkill.unscoped.none()
-        for pid, name, normalized in hard.values_list("persona_id", "name", "normalized_name"):
-            skills.setdefault(pid, set()).add(normalise_skill(profiles.canonical_skill(normalized or name)))
+        soft: dict = {}
+        rows = PersonaSkill.unscoped.filter(persona_id__in=ids) if ids else PersonaSkill.unscoped.none()
+        for pid, name, normalized, kind in rows.values_list("persona_id", "name", "normalized_name", "skill_type"):
+            target = soft if kind == "soft" else skills
+            target.setdefault(pid, set()).add(normalise_skill(profiles.canonical_skill(normalized or name)))
         tokens = [
             frozenset(skills.get(p.pk, set()) | title_tokens(p.current_role, *p.target_roles)) for p in personas
         ]
         hard = [frozenset(skills.get(p.pk, ())) for p in personas]
+        soft_sets = [frozenset(soft.get(p.pk, ())) for p in personas]
         stored = vectors.persona_vectors(ids)
         title, has_title = vectors.stack(ids, stored, PersonaVectorKind.TITLE)
         targets, has_targets = vectors.stack(ids, stored, PersonaVectorKind.TARGETS)
@@ -157,6 +161,7 @@ class PersonaIndex:
             preferences=np.array([_code(PREFERENCES, p.remote_preference, 3) for p in personas], dtype=np.int8),
             tokens=tokens,
             hard=hard,
+            soft=soft_sets,
             years=[float(p.years_experience or 0) for p in personas],
             title=title,
             targets=targets,
@@ -250,14 +255,16 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
             continue
         order = above[np.argsort(-line[above], kind="stable")]
         tokens = job_tokens.get(posting.pk, frozenset())
-        required, preferred = skill_sets.get(posting.pk, (frozenset(), frozenset()))
+        job_skills = skill_sets.get(posting.pk, (frozenset(), frozenset(), frozenset()))
         already = linked.get(posting.pk, ())
         chosen = []
         for i in order.tolist():
             persona = index.personas[i]
             if persona.pk in already or tokens.isdisjoint(index.tokens[i]):
                 continue
-            bound = fit_upper_bound(index.hard[i], index.years[i], required, preferred, posting, persona.remote_preference)
+            bound = fit_upper_bound(
+                index.hard[i], index.soft[i], index.years[i], job_skills, posting, persona.remote_preference
+            )
             if bound < index.thresholds[i] - 0.5:  # fit is rounded half up
                 continue
             chosen.append(i)
@@ -279,10 +286,10 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
             side = index.sides[index.personas[i].pk]
             result = scoring.score(side.prepared, job.prepared, now=now)
             if result.passed_dealbreakers and result.fit_score >= index.thresholds[i]:
-                passing.append((result.fit_score, i))
+                passing.append((result.fit_score, i, result))
         passing.sort(key=lambda item: -item[0])
-        for _, i in passing[: limits.links_per_job]:
-            links.append(_new_link(index.personas[i], posting, index.sides[index.personas[i].pk], job, now))
+        for _, i, result in passing[: limits.links_per_job]:
+            links.append(_new_link(index.personas[i], posting, index.sides[index.personas[i].pk], job, now, result))
     return links, candidates
 
 
@@ -325,8 +332,10 @@ def write_links(links: list[PersonaJob]) -> None:
         cursor.execute(f"DELETE FROM {STAGING_TABLE}")  # noqa: S608 (constant name)
 
 
-def _new_link(persona: Persona, posting: JobPosting, side: PreparedSide, job: PreparedSide, now: datetime) -> PersonaJob:
-    _, fields = link_fields(side, job, now=now)
+def _new_link(
+    persona: Persona, posting: JobPosting, side: PreparedSide, job: PreparedSide, now: datetime, result=None
+) -> PersonaJob:
+    _, fields = link_fields(side, job, now=now, result=result)
     return PersonaJob(
         owner_id=persona.owner_id,
         persona_id=persona.pk,
@@ -343,16 +352,18 @@ def _job_tokens(postings: list[JobPosting], skill_sets: dict | None = None) -> d
     tokens = {p.pk: set(title_tokens(p.title)) for p in postings}
     required: dict = {pk: set() for pk in tokens}
     preferred: dict = {pk: set() for pk in tokens}
-    skills = JobSkill.objects.filter(posting_id__in=list(tokens), kind=SkillKind.HARD).values_list(
-        "posting_id", "name", "is_required"
-    )
-    for posting_id, name, is_required in skills:
+    soft: dict = {pk: set() for pk in tokens}
+    skills = JobSkill.objects.filter(posting_id__in=list(tokens)).values_list("posting_id", "name", "is_required", "kind")
+    for posting_id, name, is_required, kind in skills:
         name = normalise_skill(name)
+        if kind == SkillKind.SOFT:
+            soft[posting_id].add(name)
+            continue
         tokens[posting_id].add(name)
         (required if is_required else preferred)[posting_id].add(name)
     if skill_sets is not None:
         for pk in tokens:
-            skill_sets[pk] = (frozenset(required[pk]), frozenset(preferred[pk] - required[pk]))
+            skill_sets[pk] = (frozenset(required[pk]), frozenset(preferred[pk] - required[pk]), frozenset(soft[pk]))
     return {pk: frozenset(t) for pk, t in tokens.items()}
 
 
@@ -367,13 +378,23 @@ def experience_score(years: float, low: int | None, high: int | None) -> float:
     return 100.0
 
 
-def fit_upper_bound(hard: frozenset, years: float, required: frozenset, preferred: frozenset, posting: JobPosting, preference: str) -> float:
-    """A fit the full score cannot exceed: every shared hard skill at full weight, soft skills and title at 100.
+def fit_upper_bound(
+    hard: frozenset,
+    soft: frozenset,
+    years: float,
+    job_skills: tuple[frozenset, frozenset, frozenset],
+    posting: JobPosting,
+    preference: str,
+) -> float:
+    """A fit the full score cannot exceed, so a pair below the persona's threshold can skip it.
 
-    Experience is exact and logistics is the work-model table before the commute factor, so a
-    pair whose bound is below the persona's threshold can skip the full score without changing
-    any outcome.
+    Every shared hard skill at full weight (years ignored), the title at 100, experience exact,
+    logistics from the work-model table before the commute factor. Soft skills as the scorer
+    computes them without vectors (profiles never carries soft-skill or culture vectors): 50, or
+    50 + 50 x the share of the posting's soft skills the persona lists.
     """
+    required, preferred, job_soft = job_skills
+    soft_points = 50.0 + 50.0 * len(job_soft & soft) / len(job_soft) if job_soft and soft else 50.0
     if required or preferred:
         hard_points = (80.0 * len(required & hard) / len(required) if required else 80.0) + (
             20.0 * len(preferred & hard) / len(preferred) if preferred else 20.0
@@ -382,7 +403,7 @@ def fit_upper_bound(hard: frozenset, years: float, required: frozenset, preferre
         hard_points = 70.0
     experience = experience_score(years, posting.years_min, posting.years_max)
     logistics = workmodel.fit(preference, posting.work_model)
-    return 0.40 * hard_points + 0.15 * 100.0 + 0.25 * experience + 0.10 * 100.0 + 0.10 * logistics
+    return 0.40 * hard_points + 0.15 * soft_points + 0.25 * experience + 0.10 * 100.0 + 0.10 * logistics
 
 
 def _linked_pairs(posting_ids: list) -> dict:
@@ -507,9 +528,12 @@ def surface_for_persona(persona_id, *, limits: Limits | None = None) -> int:
         job = prepare_job_side(facts[posting.pk], now=now)
         result = scoring.score(side.prepared, job.prepared, now=now)
         if result.passed_dealbreakers and result.fit_score >= persona.minimum_fit_threshold:
-            passing.append((result.fit_score, posting, job))
+            passing.append((result.fit_score, posting, job, result))
     passing.sort(key=lambda item: -item[0])
-    links = [_new_link(persona, posting, side, job, now) for _, posting, job in passing[: limits.links_per_persona]]
+    links = [
+        _new_link(persona, posting, side, job, now, result)
+        for _, posting, job, result in passing[: limits.links_per_persona]
+    ]
     PersonaJob.objects.for_owner_id(persona.owner_id).bulk_create(links, batch_size=1_000, ignore_conflicts=True)
     return len(links)
 

@@ -10,8 +10,17 @@ from django.utils import timezone
 from jobpool import quarantine
 from jobpool.matching import surfacing, tasks
 from jobpool.matching.surfacing import Limits
-from jobpool.models import DiscoveryMethod, JobPosting, PersonaJob, QuarantineStatus, SurfacedPosting, SurfacingState
+from jobpool.models import (
+    DiscoveryMethod,
+    JobPosting,
+    JobSkill,
+    PersonaJob,
+    QuarantineStatus,
+    SurfacedPosting,
+    SurfacingState,
+)
 from jobpool.tests.matching_factories import onboarded_persona, pooled_postings
+from personas.tests.factories import PersonaSkillFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -233,12 +242,17 @@ def test_fit_upper_bound_is_never_below_the_full_fit(skills, years, work_model, 
     from jobpool.matching import profiles
 
     persona = onboarded_persona(skills=skills, years_experience=years, remote_preference="hybrid_ok")
+    PersonaSkillFactory(persona=persona, name="Communication", skill_type="soft")
     [posting] = pooled_postings(1, work_model=work_model, years_min=years_min, location="Portland, OR")
+    JobSkill.objects.create(posting=posting, name="Communication", kind="soft")
+    JobSkill.objects.create(posting=posting, name="Leadership", kind="soft")
     index = surfacing.PersonaIndex.load([persona.pk])
     sets: dict = {}
     surfacing._job_tokens([posting], sets)
 
-    bound = surfacing.fit_upper_bound(index.hard[0], index.years[0], *sets[posting.pk], posting, persona.remote_preference)
+    bound = surfacing.fit_upper_bound(
+        index.hard[0], index.soft[0], index.years[0], sets[posting.pk], posting, persona.remote_preference
+    )
 
     full = scoring.score(profiles.persona_profile(persona), profiles.job_facts([posting])[posting.pk])
     assert bound >= full.fit_score - 0.5
