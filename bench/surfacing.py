@@ -292,6 +292,8 @@ def main() -> None:
           f"{SurfacedPosting.objects.count():,} postings marked surfaced")
     pairs = len(postings) * len(personas)
     print(f"  = {pairs / wall / 1e6:.1f} M pairs/s wall; links per posting: {result.links / max(1, len(postings)):.1f}")
+    stages = ", ".join(f"{stage} {spent:.2f}" for stage, spent in result.seconds.items())
+    print(f"  CPU seconds by stage: {stages}")
 
     k = min(args.reference, len(postings), len(personas))
     sample_postings = postings[:k]

@@ -30,6 +30,7 @@ PostgreSQL) plus postings naming its skills.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -96,6 +97,8 @@ class ChunkResult:
     postings: int = 0
     candidates: int = 0
     links: int = 0
+    # Process CPU seconds per stage, for the benchmark: similarity + prescreen, full score, link writes.
+    seconds: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +107,7 @@ class PassResult:
     postings: int = 0
     candidates: int = 0
     links: int = 0
+    seconds: dict = field(default_factory=dict)
 
 
 def title_tokens(*titles: str) -> set[str]:
@@ -213,7 +217,9 @@ def surface_postings(posting_ids: Sequence, *, index: PersonaIndex | None = None
     ensure_vectors(posting_ids=[p.pk for p in postings])
     index = index if index is not None else PersonaIndex.load()
     now = timezone.now()
-    links, candidates = _match(postings, index, limits, now)
+    seconds: dict = {}
+    links, candidates = _match(postings, index, limits, now, seconds)
+    started = time.process_time()
     with transaction.atomic():
         write_links(links)
         per_posting: dict = {}
@@ -227,10 +233,15 @@ def surface_postings(posting_ids: Sequence, *, index: PersonaIndex | None = None
             ignore_conflicts=True,
         )
         _record(len(postings), len(links), newest=max(p.first_seen_at for p in postings))
-    return ChunkResult(postings=len(postings), candidates=sum(candidates.values()), links=len(links))
+    seconds["writes"] = time.process_time() - started
+    return ChunkResult(postings=len(postings), candidates=sum(candidates.values()), links=len(links), seconds=seconds)
 
 
-def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now: datetime) -> tuple[list[PersonaJob], dict]:
+def _match(
+    postings: list[JobPosting], index: PersonaIndex, limits: Limits, now: datetime, seconds: dict | None = None
+) -> tuple[list[PersonaJob], dict]:
+    seconds = {} if seconds is None else seconds
+    started = time.process_time()
     ids = [p.pk for p in postings]
     candidates: dict = {}
     if not len(index):
@@ -272,6 +283,8 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
                 break
         if chosen:
             shortlist.append((row, chosen))
+    seconds["similarity_prescreen"] = time.process_time() - started
+    started = time.process_time()
     if not shortlist:
         return [], candidates
     index.prepared({i for _, chosen in shortlist for i in chosen})
@@ -290,6 +303,7 @@ def _match(postings: list[JobPosting], index: PersonaIndex, limits: Limits, now:
         passing.sort(key=lambda item: -item[0])
         for _, i, result in passing[: limits.links_per_job]:
             links.append(_new_link(index.personas[i], posting, index.sides[index.personas[i].pk], job, now, result))
+    seconds["full_score"] = time.process_time() - started
     return links, candidates
 
 
@@ -469,7 +483,10 @@ def run_pass(
         batch = pending_postings(limits.chunk_size)
         if not batch:
             break
-        index = index if index is not None else PersonaIndex.load()
+        if index is None:
+            started = time.process_time()
+            index = PersonaIndex.load()
+            result.seconds["persona_index"] = time.process_time() - started
         chunk = surface_postings(batch, index=index, limits=limits)
         if not chunk.postings:  # the batch was surfaced by someone else meanwhile
             continue
@@ -477,6 +494,8 @@ def run_pass(
         result.postings += chunk.postings
         result.candidates += chunk.candidates
         result.links += chunk.links
+        for stage, spent in chunk.seconds.items():
+            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
         if on_chunk is not None:
             on_chunk(chunk)
     finish_pass()
