@@ -18,6 +18,8 @@ CELERY_BEAT_SCHEDULE = {
     "jobpool-release-expired-quarantines": {"task": "jobpool.release_expired_quarantines", "schedule": crontab(minute=0)},
     # Every 30 minutes: queue scout runs for the personas whose poll is due.
     "scouter-poll-due": {"task": "scouter.poll_due", "schedule": crontab(minute="*/30")},
+    # Every hour at :30: applications whose job has closed get a "job expired" timeline event (once each).
+    "tracker-note-expired-jobs": {"task": "tracker.note_expired_jobs", "schedule": crontab(minute=30)},
     # Every 15 minutes: users whose local clock has passed their digest hour get today's digest (once per local day).
     "reminders-send-due-digests": {"task": "reminders.send_due_digests", "schedule": crontab(minute="*/15")},
 }
