@@ -18,6 +18,7 @@ another board. Figures printed:
 from __future__ import annotations
 
 import argparse
+import cProfile
 import dataclasses
 import os
 import random
@@ -27,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dedup_common import setup_bench_database  # noqa: E402
+from dedup_common import backend_cpu_seconds, setup_bench_database  # noqa: E402
 
 
 def stream(corpus, count: int, seed: int):
@@ -63,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postings", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the database stage to FILE")
     args = parser.parse_args()
     setup_bench_database()
 
@@ -80,9 +82,9 @@ def main() -> None:
     user = User.objects.create(email="bench-bulk@example.com")
     persona = Persona.objects.create(owner=user, full_name="Bench Persona")
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     prepared = [prepare(posting) for posting in inputs]
-    prep_seconds = time.perf_counter() - started
+    prep_seconds, prep_cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sample = [dataclasses.replace(p, skills=None) for p in inputs[:300]]
     t = time.perf_counter()
     for posting in sample:
@@ -90,11 +92,18 @@ def main() -> None:
     skills_ms = ((time.perf_counter() - t) - prep_seconds * len(sample) / len(inputs)) / len(sample) * 1000
 
     decisions: Counter = Counter()
-    started = time.perf_counter()
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
+    started, cpu_started, server_started = time.perf_counter(), time.process_time(), backend_cpu_seconds()
     for start in range(0, len(prepared), args.batch):
         for result in ingest_prepared(prepared[start : start + args.batch], persona=persona, method="scouter"):
             decisions[result.decision] += 1
-    db_seconds = time.perf_counter() - started
+    db_seconds, db_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    server_cpu = None if server_started is None else backend_cpu_seconds() - server_started
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     counts = (JobPosting.objects.count(), MinHashBand.objects.count(), JobSighting.objects.count(),
               PersonaJob.unscoped.filter(persona=persona).count())
 
@@ -102,16 +111,23 @@ def main() -> None:
     user = User.objects.create(email="bench-bulk2@example.com")
     persona = Persona.objects.create(owner=user, full_name="Bench Persona")
     end_to_end = inputs[: min(len(inputs), 5_000)]
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     ingest_many(end_to_end, persona=persona, batch_size=args.batch)
-    e2e_seconds = time.perf_counter() - started
+    e2e_seconds, e2e_cpu = time.perf_counter() - started, time.process_time() - cpu_started
 
     print(f"stream: {len(inputs):,} postings; decisions {dict(decisions)}")
     print(f"stored: {counts[0]:,} postings, {counts[1]:,} band rows, {counts[2]:,} sightings, {counts[3]:,} links")
     print(f"1. prepare:          {len(inputs) / prep_seconds:8,.0f} postings/s per core "
-          f"({prep_seconds / len(inputs) * 1000:.2f} ms each; skills extraction adds {skills_ms:.2f} ms)")
-    print(f"2. database stage:   {len(inputs) / db_seconds:8,.0f} postings/s (batches of {args.batch:,}, links included)")
-    print(f"3. end to end:       {len(end_to_end) / e2e_seconds:8,.0f} postings/s in one process ({len(end_to_end):,} postings)")
+          f"({prep_seconds / len(inputs) * 1000:.2f} ms each; skills extraction adds {skills_ms:.2f} ms)"
+          f"; CPU {prep_cpu / len(inputs) * 1000:.3f} ms/posting")
+    print(f"2. database stage:   {len(inputs) / db_seconds:8,.0f} postings/s (batches of {args.batch:,}, links included)"
+          f"; this process's CPU {db_cpu / len(inputs) * 1000:.3f} ms/posting = {len(inputs) / max(db_cpu, 1e-9):,.0f}/s per core")
+    if server_cpu is not None:
+        both = db_cpu + server_cpu
+        print(f"   PostgreSQL backend CPU {server_cpu / len(inputs) * 1000:.3f} ms/posting; client + server "
+              f"{both / len(inputs) * 1000:.3f} ms/posting = {len(inputs) / max(both, 1e-9):,.0f}/s of CPU")
+    print(f"3. end to end:       {len(end_to_end) / e2e_seconds:8,.0f} postings/s in one process ({len(end_to_end):,} postings)"
+          f"; CPU {e2e_cpu / len(end_to_end) * 1000:.3f} ms/posting")
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

@@ -96,3 +96,18 @@ def percentile(values: list[float], p: float) -> float:
     if not ordered:
         return 0.0
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def backend_cpu_seconds() -> float | None:
+    """CPU seconds (user + system) used so far by this connection's PostgreSQL backend, when the server runs on
+    this machine and its /proc entry is readable; None otherwise."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -18,6 +18,7 @@ and difflib.SequenceMatcher ratio on whitespace-collapsed descriptions
 from __future__ import annotations
 
 import argparse
+import cProfile
 import dataclasses
 import difflib
 import os
@@ -62,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pool", type=int, default=100_000)
     parser.add_argument("--incoming", type=int, default=800)
+    parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the find_match loop to FILE")
     parser.add_argument("--reference-budget", type=float, default=90.0, help="seconds to spend timing the reference")
     args = parser.parse_args()
     setup_bench_database()
@@ -108,14 +110,22 @@ def main() -> None:
 
     for _, p in prepared[:20]:
         find_match(p)  # warm caches and connections
-    ours, outcomes, by_kind = [], Counter(), defaultdict(list)
+    ours, ours_cpu, outcomes, by_kind, cpu_by_kind = [], [], Counter(), defaultdict(list), defaultdict(list)
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
     for kind, p in prepared:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         match = find_match(p)
-        elapsed = (time.perf_counter() - t) * 1000
+        elapsed, cpu = (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000
         ours.append(elapsed)
+        ours_cpu.append(cpu)
         by_kind[kind].append(elapsed)
+        cpu_by_kind[kind].append(cpu)
         outcomes[(kind, match.decision)] += 1
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
 
     theirs = []
     budget_end = time.perf_counter() + args.reference_budget
@@ -134,6 +144,9 @@ def main() -> None:
     print(line("dedup decision (find_match)", ours))
     for kind, values in by_kind.items():
         print(line(f"  {kind}", values))
+    print(line("  this process's CPU per decision", ours_cpu))
+    for kind, values in cpu_by_kind.items():
+        print(line(f"    CPU {kind}", values))
     print(line("reference (SequenceMatcher, ≤100)", theirs))
     print(f"reference / ours at p95: {percentile(theirs, 95) / max(percentile(ours, 95), 1e-9):.0f}x;"
           f" at p50: {percentile(theirs, 50) / max(percentile(ours, 50), 1e-9):.0f}x")

@@ -41,3 +41,24 @@ def copy_insert(model: type[models.Model], objs: Sequence[models.Model], *, fiel
         obj._state.adding = False
         obj._state.db = connection.alias
 
+
+def copy_rows(model: type[models.Model], attnames: Sequence[str], rows: Sequence[Sequence]) -> None:
+    """Insert plain value tuples (one per row, in `attnames` order) without building model instances.
+
+    For rows that are only written, never handed back. Raises IntegrityError on a constraint violation.
+    """
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create([model(**dict(zip(attnames, row, strict=True))) for row in rows], batch_size=1_000)
+        return
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    columns = ", ".join(connection.ops.quote_name(by_attname[name].column) for name in attnames)
+    table = connection.ops.quote_name(model._meta.db_table)
+    connection.ensure_connection()
+    try:
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(str(exc)) from exc

@@ -157,8 +157,12 @@ class Match:
 
 def find_match(prepared: PreparedPosting) -> Match:
     """The dedup decision for one prepared posting: a few indexed reads, no writes."""
-    source = get_sources([prepared.input.source])[prepared.input.source]
-    view = _PoolView([(prepared, source)])
+    key = prepared.input.source
+    if key not in KNOWN_SOURCES:
+        raise JobSource.DoesNotExist(f"unknown job source key(s): {[key]}")
+    name, kind = KNOWN_SOURCES[key]
+    source = JobSource(key=key, name=name, kind=kind)  # its id arrives with the identity lookup: one round trip fewer
+    view = _PoolView([(prepared, source)], source_by_key=True)
     plan = _decide(view, prepared, source, timezone.now())
     if plan.decision == DedupDecision.CREATED:
         return Match(plan.decision, None, plan.confidence, plan.reason)
@@ -169,7 +173,7 @@ def find_match(prepared: PreparedPosting) -> Match:
 class _PoolView:
     """The existing rows one batch may match, loaded in a few queries, plus the batch's own new postings."""
 
-    def __init__(self, batch: Sequence[tuple[PreparedPosting, JobSource]]) -> None:
+    def __init__(self, batch: Sequence[tuple[PreparedPosting, JobSource]], *, source_by_key: bool = False) -> None:
         self.postings: dict[uuid.UUID, JobPosting] = {}
         self.by_ext: dict[tuple[int, str], uuid.UUID] = {}
         self.by_hash: dict[str, uuid.UUID] = {}
@@ -178,14 +182,17 @@ class _PoolView:
         self.new_ids: set[uuid.UUID] = set()
         self._shingles: dict[uuid.UUID, set[int]] = {}
         self._new_prepared: dict[uuid.UUID, PreparedPosting] = {}
-        self._load(batch)
+        self._load(batch, source_by_key)
 
-    def _load(self, batch: Sequence[tuple[PreparedPosting, JobSource]]) -> None:
-        by_source: dict[int, list[str]] = {}
+    def _load(self, batch: Sequence[tuple[PreparedPosting, JobSource]], source_by_key: bool) -> None:
+        by_source: dict[int | str, list[str]] = {}
         for prepared, source in batch:
             if prepared.input.external_id:
-                by_source.setdefault(source.pk, []).append(prepared.input.external_id)
+                by_source.setdefault(source.key if source_by_key else source.pk, []).append(prepared.input.external_id)
         for posting in lsh.postings_by_identity(by_source, [p.content_hash for p, _ in batch]):
+            if source_by_key and getattr(posting, "matched_source_id", None) is not None:
+                for _, source in batch:  # an unsaved stand-in (find_match): it learns its id here
+                    source.pk = posting.matched_source_id
             self._remember(posting)
         unresolved = [
             p
@@ -553,29 +560,24 @@ def _save_content_change(posting: JobPosting, snapshot: dict[str, object], field
 
 
 def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], method: str, now) -> None:
-    """One sighting per (posting, source, id, URL): new postings' rows are inserted, others upserted (last_seen_at)."""
-    rows: dict[tuple, JobSighting] = {}
+    """One sighting per (posting, source, id, URL): new postings' rows are inserted, others upserted (last_seen_at).
+
+    Rows of new postings cannot conflict and are written as plain tuples (no model instances).
+    """
+    rows: dict[tuple, tuple] = {}
+    canonical: dict[str, str] = {}
     for plan in plans:
         data = plan.prepared.input
         url = data.source_url or data.apply_url or ""
+        url_key = canonical.get(url)
+        if url_key is None:
+            url_key = canonical[url] = normalize.canonical_url(url)
         posting_id = redirects.get(plan.target_id, plan.target_id)
-        key = (posting_id, plan.source.pk, data.external_id or "", normalize.canonical_url(url))
-        rows[key] = JobSighting(
-            posting_id=posting_id,
-            source=plan.source,
-            external_id=key[2],
-            url=url[:2000],
-            url_key=key[3],
-            method=method,
-            decision=plan.decision,
-            reason=plan.reason[:300],
-            confidence=round(plan.confidence, 4),
-            seen_at=now,
-            last_seen_at=now,
-        )
-    fresh = [row for row in rows.values() if row.posting_id in new_ids]
-    seen = [row for row in rows.values() if row.posting_id not in new_ids]
-    bulk.copy_insert(JobSighting, fresh, fields=[f.name for f in JobSighting._meta.concrete_fields if f.name != "id"])
+        key = (posting_id, plan.source.pk, data.external_id or "", url_key)
+        rows[key] = (*key, url[:2000], method, plan.decision, plan.reason[:300], round(plan.confidence, 4), now, now)
+    fresh = [row for row in rows.values() if row[0] in new_ids]
+    bulk.copy_rows(JobSighting, _SIGHTING_COLUMNS, fresh)
+    seen = [JobSighting(**dict(zip(_SIGHTING_COLUMNS, row, strict=True))) for row in rows.values() if row[0] not in new_ids]
     if seen:
         JobSighting.objects.bulk_create(
             seen,
@@ -584,6 +586,12 @@ def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], me
             unique_fields=["posting", "source", "external_id", "url_key"],
             update_fields=["last_seen_at"],
         )
+
+
+_SIGHTING_COLUMNS = (
+    "posting_id", "source_id", "external_id", "url_key", "url", "method", "decision", "reason", "confidence", "seen_at",
+    "last_seen_at",
+)
 
 
 def _link(persona, plans: list[_Plan], redirects, new_ids: set[uuid.UUID], method: str, now) -> dict[uuid.UUID, tuple[PersonaJob, bool]]:
