@@ -58,6 +58,7 @@ registry.owner("jobpool:job-detail", build=_on_link())
 registry.owner("jobpool:job-favorite", build=_on_link(POST={}))
 registry.owner("jobpool:job-dismiss", build=_on_link(POST={}))
 registry.owner("jobpool:job-report", build=_on_link(POST={"reason": "spam", "note": "walk"}))
+registry.owner("jobpool:job-expire", build=_on_link(POST={}))
 
 
 def _paste_confirm(user: Any) -> Fixture:

@@ -192,3 +192,21 @@ def bulk_favorite(links: list[PersonaJob], *, is_favorite: bool) -> list[Persona
     if links:
         PersonaJob.objects.for_owner_id(links[0].owner_id).bulk_update(links, ["is_favorite"])
     return links
+
+
+def mark_expired(link: PersonaJob, *, note: str = "") -> PersonaJob:
+    """The user says the job is no longer open: it leaves their opportunities and a moderator checks it for everyone.
+
+    One user's word never closes a shared posting (that would let anyone withdraw jobs from others):
+    it files an "expired" report, which holds the posting back from surfacing until a moderator
+    confirms (reject closes it) or releases it. Side effects: the link dismissed, a JobReport,
+    the posting held (jobpool.quarantine.report_posting).
+    """
+    from jobpool.models import ReportReason
+    from jobpool.quarantine import report_posting
+
+    with transaction.atomic():
+        report_posting(user=link.owner, posting=link.posting, reason=ReportReason.EXPIRED, note=note or "Marked as no longer open")
+        if link.status == "discovered":
+            update_link(link, status="dismissed")
+    return link

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<uuid:pk>/favorite/", views.job_favorite, name="job-favorite"),
     path("<uuid:pk>/dismiss/", views.job_dismiss, name="job-dismiss"),
     path("<uuid:pk>/report/", views.job_report, name="job-report"),
+    path("<uuid:pk>/expired/", views.job_expire, name="job-expire"),
 ]

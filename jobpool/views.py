@@ -110,6 +110,15 @@ def job_report(request: HttpRequest, pk) -> HttpResponse:
 
 @login_required
 @require_POST
+def job_expire(request: HttpRequest, pk) -> HttpResponse:
+    link = get_owned_or_404(_links(request), request.user, pk=pk)
+    services.mark_expired(link)
+    messages.success(request, "Marked as no longer open: it has left your opportunities, and a moderator will close it for everyone once confirmed.")
+    return redirect("jobpool:job-detail", pk=link.pk)
+
+
+@login_required
+@require_POST
 def jobs_bulk(request: HttpRequest) -> HttpResponse:
     """Dismiss or favourite the ticked jobs (ids that are not the caller's are ignored)."""
     links = list(_links(request).filter(pk__in=[i for i in request.POST.getlist("ids") if len(i) == 36]))
