@@ -185,15 +185,24 @@ class _PoolView:
         self._load(batch, source_by_key)
 
     def _load(self, batch: Sequence[tuple[PreparedPosting, JobSource]], source_by_key: bool) -> None:
-        by_source: dict[int | str, list[str]] = {}
-        for prepared, source in batch:
-            if prepared.input.external_id:
-                by_source.setdefault(source.key if source_by_key else source.pk, []).append(prepared.input.external_id)
-        for posting in lsh.postings_by_identity(by_source, [p.content_hash for p, _ in batch]):
-            if source_by_key and getattr(posting, "matched_source_id", None) is not None:
-                for _, source in batch:  # an unsaved stand-in (find_match): it learns its id here
-                    source.pk = posting.matched_source_id
-            self._remember(posting)
+        found: lsh.Lookup | None = None
+        if source_by_key:
+            # find_match: one posting whose source is an unsaved stand-in; identity and candidates in one round trip.
+            ((prepared, source),) = batch
+            postings, found = lsh.identify(
+                source.key, prepared.input.external_id, prepared.content_hash, prepared.band_keys, prepared.url_keys
+            )
+            for posting in postings:
+                if posting.matched_source_id is not None:
+                    source.pk = posting.matched_source_id  # the stand-in learns its id here
+                self._remember(posting)
+        else:
+            by_source: dict[int | str, list[str]] = {}
+            for prepared, source in batch:
+                if prepared.input.external_id:
+                    by_source.setdefault(source.pk, []).append(prepared.input.external_id)
+            for posting in lsh.postings_by_identity(by_source, [p.content_hash for p, _ in batch]):
+                self._remember(posting)
         unresolved = [
             p
             for p, s in batch
@@ -201,7 +210,7 @@ class _PoolView:
         ]
         if not unresolved:
             return
-        by_band, by_url, keys = lsh.lookup(
+        by_band, by_url, keys = found or lsh.lookup(
             (key for p in unresolved for key in p.band_keys), (key for p in unresolved for key in p.url_keys)
         )
         self.by_band, self.by_url = dict(by_band), dict(by_url)

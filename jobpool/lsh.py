@@ -116,6 +116,68 @@ def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> Lookup:
     return by_band, by_url, facts
 
 
+_FACT_COLUMNS = ("id", "company_canonical", "title_canonical", "location_canonical")
+
+
+def identify(
+    source_key: str, external_id: str | None, content_hash: str, band_keys: Iterable[int], url_keys: Iterable[str]
+) -> tuple[list[JobPosting], Lookup]:
+    """One posting's identity matches and its band/URL candidates in ONE round trip (find_match, PostgreSQL).
+
+    Returns (postings with this source key and external id, or this content hash among active ones; the `lookup`
+    result). Each returned posting carries `matched_source_id`, the id of the source `source_key` (None when no
+    such row exists). Other backends make the two queries one after the other.
+    """
+    if connection.vendor != "postgresql":
+        postings = postings_by_identity({source_key: [external_id]} if external_id else {}, [content_hash])
+        for posting in postings:  # without an external id the source's id is never compared
+            posting.matched_source_id = getattr(posting, "matched_source_id", None)
+        return postings, lookup(band_keys, url_keys)
+    fields = JobPosting._meta.concrete_fields
+    full = ", ".join(f"p.{connection.ops.quote_name(f.column)}" for f in fields)
+    facts = ", ".join(f"p.{connection.ops.quote_name(f.column)}" if f.column in _FACT_COLUMNS else "NULL" for f in fields)
+    postings_table, bands, sources = JobPosting._meta.db_table, MinHashBand._meta.db_table, JobSource._meta.db_table
+    # Full rows for the identity matches; for band and URL hits only the columns the cheap checks read
+    # (UNION ALL gives the NULLs the first branch's types).
+    sql = (
+        f"SELECT 'i', NULL::bigint, NULL::varchar, s.id, {full} FROM {postings_table} p "  # noqa: S608
+        f"LEFT JOIN (SELECT id FROM {sources} WHERE key = %s) s ON TRUE "
+        "WHERE (p.source_id = s.id AND p.external_id = %s) OR (p.is_active AND p.content_hash = %s) "
+        f"UNION ALL SELECT 'b', b.key, NULL, NULL, {facts} FROM {bands} b JOIN {postings_table} p ON p.id = b.posting_id "
+        "WHERE b.key = ANY(string_to_array(%s, ',')::bigint[]) "
+        f"UNION ALL SELECT 'u', NULL, s.url_key, NULL, {facts} FROM jobpool_jobsighting s "
+        f"JOIN {postings_table} p ON p.id = s.posting_id WHERE s.url_key = ANY(%s::varchar[])"
+    )
+    params = [source_key, external_id or None, content_hash, ",".join(map(str, set(band_keys))), list(set(url_keys))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    names = [f.attname for f in fields]
+    id_at, company_at, title_at, location_at = (
+        next(i for i, f in enumerate(fields) if f.column == column) for column in _FACT_COLUMNS
+    )
+    converters = [(i, f) for i, f in enumerate(fields) if hasattr(f, "from_db_value")]
+    postings: list[JobPosting] = []
+    by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
+    by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
+    found: dict[uuid.UUID, tuple[str, str, str]] = {}
+    for kind, key, url, source_id, *values in rows:
+        if kind == "i":
+            for index, field in converters:
+                values[index] = field.from_db_value(values[index], field.cached_col, connection)
+            posting = JobPosting.from_db(connection.alias, names, values)
+            posting.matched_source_id = source_id
+            postings.append(posting)
+            continue
+        posting_id = _uuid(values[id_at])
+        found[posting_id] = (values[company_at], values[title_at], values[location_at])
+        if kind == "b":
+            by_band[key].add(posting_id)
+        else:
+            by_url[url].add(posting_id)
+    return postings, (by_band, by_url, found)
+
+
 def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
     return MinHashBand.objects.filter(posting_id__in=list(posting_ids)).delete()[0]
 
