@@ -125,7 +125,7 @@ def identify(
     """One posting's identity matches and its band/URL candidates in ONE round trip (find_match, PostgreSQL).
 
     Returns (postings with this source key and external id, or this content hash among active ones; the `lookup`
-    result). Each returned posting carries `matched_source_id`, the id of the source `source_key` (None when no
+    result, empty when there was such a posting: it decides on its own). Each returned posting carries `matched_source_id`, the id of the source `source_key` (None when no
     such row exists). Other backends make the two queries one after the other.
     """
     if connection.vendor != "postgresql":
@@ -138,34 +138,35 @@ def identify(
     facts = ", ".join(f"p.{connection.ops.quote_name(f.column)}" if f.column in _FACT_COLUMNS else "NULL" for f in fields)
     postings_table, bands, sources = JobPosting._meta.db_table, MinHashBand._meta.db_table, JobSource._meta.db_table
     # Full rows for the identity matches; for band and URL hits only the columns the cheap checks read
-    # (UNION ALL gives the NULLs the first branch's types).
+    # (UNION ALL gives the NULLs the first branch's types). Any identity match settles the decision, so the
+    # candidate branches run only when there is none (a one-time filter on the CTE). Scalar subqueries (not a
+    # join) resolve the source: the OR then stays a BitmapOr of two index scans.
     sql = (
-        f"SELECT 'i', NULL::bigint, NULL::varchar, s.id, {full} FROM {postings_table} p "  # noqa: S608
-        f"LEFT JOIN (SELECT id FROM {sources} WHERE key = %s) s ON TRUE "
-        "WHERE (p.source_id = s.id AND p.external_id = %s) OR (p.is_active AND p.content_hash = %s) "
+        f"WITH ident AS (SELECT 'i' AS k, NULL::bigint AS band, NULL::varchar AS url, "  # noqa: S608
+        f"(SELECT id FROM {sources} WHERE key = %s) AS source, {full} "
+        f"FROM {postings_table} p WHERE (p.source_id = (SELECT id FROM {sources} WHERE key = %s) AND p.external_id = %s) "
+        "OR (p.is_active AND p.content_hash = %s)) "
+        "SELECT * FROM ident "
         f"UNION ALL SELECT 'b', b.key, NULL, NULL, {facts} FROM {bands} b JOIN {postings_table} p ON p.id = b.posting_id "
-        "WHERE b.key = ANY(string_to_array(%s, ',')::bigint[]) "
+        "WHERE b.key = ANY(string_to_array(%s, ',')::bigint[]) AND NOT EXISTS (SELECT 1 FROM ident) "
         f"UNION ALL SELECT 'u', NULL, s.url_key, NULL, {facts} FROM jobpool_jobsighting s "
-        f"JOIN {postings_table} p ON p.id = s.posting_id WHERE s.url_key = ANY(%s::varchar[])"
+        f"JOIN {postings_table} p ON p.id = s.posting_id WHERE s.url_key = ANY(%s::varchar[]) "
+        "AND NOT EXISTS (SELECT 1 FROM ident)"
     )
-    params = [source_key, external_id or None, content_hash, ",".join(map(str, set(band_keys))), list(set(url_keys))]
+    params = [source_key, source_key, external_id or None, content_hash, ",".join(map(str, set(band_keys))), list(set(url_keys))]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    names = [f.attname for f in fields]
     id_at, company_at, title_at, location_at = (
         next(i for i, f in enumerate(fields) if f.column == column) for column in _FACT_COLUMNS
     )
-    converters = [(i, f) for i, f in enumerate(fields) if hasattr(f, "from_db_value")]
     postings: list[JobPosting] = []
     by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
     by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
     found: dict[uuid.UUID, tuple[str, str, str]] = {}
     for kind, key, url, source_id, *values in rows:
         if kind == "i":
-            for index, field in converters:
-                values[index] = field.from_db_value(values[index], field.cached_col, connection)
-            posting = JobPosting.from_db(connection.alias, names, values)
+            posting = _posting(values)
             posting.matched_source_id = source_id
             postings.append(posting)
             continue
@@ -226,6 +227,19 @@ def postings_by_id(ids) -> list[JobPosting]:
         return []
     if connection.vendor != "postgresql":
         return list(JobPosting.objects.filter(pk__in=ids))
-    table = JobPosting._meta.db_table
-    return list(JobPosting.objects.raw(f"SELECT * FROM {table} WHERE id = ANY(%s::uuid[])", [ids]))  # noqa: S608
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in JobPosting._meta.concrete_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {JobPosting._meta.db_table} WHERE id = ANY(string_to_array(%s, ',')::uuid[])",  # noqa: S608
+            [",".join(map(str, ids))],
+        )
+        return [_posting(list(row)) for row in cursor.fetchall()]
 
+
+def _posting(values: list) -> JobPosting:
+    """A JobPosting from a row of all its concrete columns in model order (what raw() does, minus its per-query set-up)."""
+    fields = JobPosting._meta.concrete_fields
+    for index, field in enumerate(fields):
+        if hasattr(field, "from_db_value"):
+            values[index] = field.from_db_value(values[index], field.cached_col, connection)
+    return JobPosting.from_db(connection.alias, [f.attname for f in fields], values)
