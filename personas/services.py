@@ -58,6 +58,32 @@ class UnknownIdsError(Exception):
         super().__init__(f"not found: {', '.join(self.ids)}")
 
 
+# ------------------------------------------------------------------ matching hook
+# Personas sit below jobpool and never import it (ARCHITECTURE §3): the rescoring task is found by name.
+RESCORE_TASK = "jobpool.rescore_persona"
+
+
+def scores_may_change(persona: Persona) -> None:
+    """After this transaction commits, recompute the persona's stale scores and offer it the pool's jobs.
+
+    Only for onboarded personas (matching ignores the others). Side effects: one Celery task
+    enqueued on commit (run inline where tasks are eager); nothing when jobpool isn't installed.
+    """
+    if persona.onboarding_completed_at is None:
+        return
+    persona_id = str(persona.pk)
+    transaction.on_commit(lambda: _enqueue_rescore(persona_id))
+
+
+def _enqueue_rescore(persona_id: str) -> None:
+    from celery import current_app
+
+    current_app.loader.import_default_modules()  # autodiscovered task modules (once per process)
+    task = current_app.tasks.get(RESCORE_TASK)
+    if task is not None:
+        task.apply_async(kwargs={"persona_id": persona_id})
+
+
 # ------------------------------------------------------------------ personas
 def create_persona(user: Any, **fields: Any) -> Persona:
     """Create a persona owned by `user`. Side effects: one row written."""
@@ -73,6 +99,7 @@ def update_persona(persona: Persona, **fields: Any) -> Persona:
     _assign(persona, fields, protected=_PERSONA_PROTECTED)
     persona.full_clean()
     persona.save()
+    scores_may_change(persona)
     return persona
 
 
@@ -96,6 +123,7 @@ def complete_onboarding(persona: Persona) -> Persona:
     if persona.onboarding_completed_at is None:
         persona.onboarding_completed_at = timezone.now()
     persona.save(update_fields=["onboarding_step", "onboarding_completed_at", "updated_at"])
+    scores_may_change(persona)
     return persona
 
 
@@ -121,7 +149,9 @@ def add_child(persona: Persona, kind: str, *, work_history: WorkHistory | None =
     _assign(obj, fields, protected=_PROTECTED | {"work_history", "work_history_id"})
     _fill_derived(obj)
     obj.position = _next_position(_siblings(persona, kind, work_history))
-    return _save_new(obj)
+    saved = _save_new(obj)
+    scores_may_change(persona)
+    return saved
 
 
 def update_child(persona: Persona, obj: models.Model, **fields: Any) -> models.Model:
@@ -139,6 +169,7 @@ def update_child(persona: Persona, obj: models.Model, **fields: Any) -> models.M
             obj.save()
     except IntegrityError as exc:
         raise _integrity_to_validation(obj, exc)
+    scores_may_change(persona)
     return obj
 
 
@@ -146,6 +177,7 @@ def delete_child(persona: Persona, obj: models.Model) -> None:
     """Delete one part (a role takes its bullets with it; stories keep existing, unlinked)."""
     _check_belongs(persona, obj)
     obj.delete()
+    scores_may_change(persona)
 
 
 def delete_children(
@@ -162,6 +194,8 @@ def delete_children(
     with transaction.atomic():
         for obj in siblings.filter(pk__in=found):
             obj.delete()
+    if found:
+        scores_may_change(persona)
     deleted = [w for w in wanted if w in found]
     missing = [original for original, w in zip(ids, wanted, strict=True) if w not in found]
     return deleted, [str(m) for m in missing]
