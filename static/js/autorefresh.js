@@ -7,7 +7,8 @@
 // The element is replaced (outerHTML) by the element with the same id in the response.
 //
 // A refresh waits while: the tab is hidden, the user is typing or has focus in a form control,
-// a <dialog> or an open <details> menu is showing, a drag is in progress, or a request is running.
+// a <dialog> or an open <details> menu is showing, a card is being dragged, picked up with the keyboard
+// or saved, or a request is running.
 // When the tab becomes visible again and a refresh is overdue, it refreshes at once.
 (function () {
   "use strict";
@@ -38,7 +39,7 @@
   function isBusy() {
     return (
       running ||
-      document.querySelector("dialog[open], [data-card] details[open], .is-dragging, .htmx-request") !== null
+      document.querySelector("dialog[open], details[open], .is-dragging, .is-picked, .is-saving, .htmx-request") !== null
     );
   }
 

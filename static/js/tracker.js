@@ -1,4 +1,5 @@
-// Application tracker: board drag and drop (native HTML5 DnD), its keyboard alternative, auto refresh.
+// Application tracker: board drag and drop (native HTML5 DnD) and its keyboard alternative.
+// Auto refresh of the board and list is static/js/autorefresh.js (data-autorefresh on the section).
 // No inline scripts (CSP): everything hooks on data- attributes. One request per drop; a refused move
 // snaps the card back and says why.
 (function () {
@@ -201,34 +202,9 @@
     board.querySelectorAll("[data-card]").forEach(function (card) { bindCard(board, card); });
   }
 
-  // Auto refresh (TrackerSettings.auto_refresh_seconds): pauses while the tab is hidden, the user is
-  // typing, a menu is open or a card is being moved.
-  function busy() {
-    var active = document.activeElement;
-    if (active && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) return true;
-    if (document.querySelector("details.tcard__menu[open], .views-bar__save[open]")) return true;
-    return Boolean(dragging || picked || document.querySelector(".is-saving"));
-  }
-
-  var refreshTimer = null;
-  function bindAutoRefresh(root) {
-    var section = root.querySelector ? root.querySelector("[data-auto-refresh]") : null;
-    if (!section && root.hasAttribute && root.hasAttribute("data-auto-refresh")) section = root;
-    if (!section || !window.htmx) return;
-    var seconds = parseInt(section.dataset.autoRefresh, 10);
-    if (!seconds || seconds < 5) return;
-    if (refreshTimer) window.clearInterval(refreshTimer);
-    refreshTimer = window.setInterval(function () {
-      var current = document.getElementById(section.id);
-      if (!current || document.hidden || busy()) return;
-      window.htmx.ajax("GET", current.dataset.refreshUrl, { target: "#" + section.id, swap: "outerHTML" });
-    }, seconds * 1000);
-  }
-
   function init(root) {
     var boards = root.matches && root.matches("[data-board]") ? [root] : root.querySelectorAll("[data-board]");
     Array.prototype.forEach.call(boards, bindBoard);
-    bindAutoRefresh(root);
   }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
@@ -240,10 +216,9 @@
     }
     init(event.target);
   });
-  document.addEventListener("visibilitychange", function () {
-    var section = document.querySelector("[data-auto-refresh]");
-    if (!document.hidden && section && window.htmx && !busy()) {
-      window.htmx.ajax("GET", section.dataset.refreshUrl, { target: "#" + section.id, swap: "outerHTML" });
-    }
+  // autorefresh.js swaps in a fresh board: bind its cards again.
+  document.addEventListener("autorefresh:done", function (event) {
+    var fresh = document.getElementById(event.detail.id);
+    if (fresh) init(fresh);
   });
 })();
