@@ -78,8 +78,10 @@ def scores_may_change(persona: Persona) -> None:
 def _enqueue_rescore(persona_id: str) -> None:
     from celery import current_app
 
-    current_app.loader.import_default_modules()  # autodiscovered task modules (once per process)
     task = current_app.tasks.get(RESCORE_TASK)
+    if task is None:  # the task modules are autodiscovered lazily: import them once per process
+        current_app.loader.import_default_modules()
+        task = current_app.tasks.get(RESCORE_TASK)
     if task is not None:
         task.apply_async(kwargs={"persona_id": persona_id})
 
