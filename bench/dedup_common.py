@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 POOL_TABLES = (
-    "jobpool_minhash_band", "jobpool_jobsighting", "jobpool_jobskill", "jobpool_moderationaction",
+    "jobpool_lsh_band", "jobpool_jobsighting", "jobpool_jobskill", "jobpool_moderationaction",
     "jobpool_jobreport", "jobpool_personajob", "jobpool_jobposting",
 )
 

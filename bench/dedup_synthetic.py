@@ -128,7 +128,7 @@ def copy_into_pool(postings: list[Synthetic], source_ids: dict[str, int]) -> Non
                     "unknown", "", "", "", "<p>" + p.text.replace("\n\n", "</p><p>") + "</p>", p.text, "", "", posted,
                     f"https://{p.source}.example/jobs/{p.external_id}", "", "", p.content_hash, 0, "{}", now, now, True, "clear",
                 ))
-        with raw.copy("COPY jobpool_minhash_band (key, posting_id) FROM STDIN") as copy:
+        with raw.copy("COPY jobpool_lsh_band (key, posting_id) FROM STDIN") as copy:
             for p in postings:
                 for key in p.band_keys:
                     copy.write_row((key, p.id))
@@ -140,5 +140,5 @@ def copy_into_pool(postings: list[Synthetic], source_ids: dict[str, int]) -> Non
                 url = f"https://{p.source}.example/jobs/{p.external_id}"
                 copy.write_row((p.id, source_ids[p.source], p.external_id, url, normalize.canonical_url(url), "scouter",
                                 "created", "bench", 1.0, now, now))
-        cursor.execute("ANALYZE jobpool_jobposting; ANALYZE jobpool_minhash_band; ANALYZE jobpool_jobsighting")
+        cursor.execute("ANALYZE jobpool_jobposting; ANALYZE jobpool_lsh_band; ANALYZE jobpool_jobsighting")
 

@@ -405,7 +405,7 @@ def ingest_prepared(batch: list[PreparedPosting], *, persona, method: str) -> li
 
         redirects = _insert_postings(view, new_postings, plans)
         inserted = [(p, prep) for pid, (p, prep) in new_postings.items() if pid not in redirects]
-        lsh.insert_bands((key, posting.pk) for posting, prep in inserted for key in prep.band_keys)
+        lsh.insert_bands((posting.pk, prep.band_keys) for posting, prep in inserted)
         _insert_skills(inserted)
         _log_quarantines([posting for posting, _ in inserted if posting.quarantine_status == QuarantineStatus.QUARANTINED], now)
         _save_changes(view, changed, content_changes, redirects)
@@ -555,11 +555,9 @@ def _save_content_change(posting: JobPosting, snapshot: dict[str, object], field
     content = set(_CONTENT_SNAPSHOT)
     try:
         with transaction.atomic():
+            lsh.delete_bands([posting.pk])  # keyed by the text still stored: before the save
             posting.save(update_fields=sorted(fields | content))
-            lsh.delete_bands([posting.pk])
-            signature = minhash.signature(minhash.shingle_hashes(normalize.words(posting.description_text)))
-            company = minhash.company_key(posting.company_canonical)
-            lsh.insert_bands((key, posting.pk) for key in minhash.band_keys(signature, company))
+            lsh.add_bands(posting.pk, lsh.stored_keys(posting.description_text, posting.company_canonical))
     except IntegrityError:
         for name, value in snapshot.items():
             setattr(posting, name, value)

@@ -148,7 +148,7 @@ def prepare(posting: PostingInput) -> PreparedPosting:
         text = posting.description_text[:MAX_DESCRIPTION_CHARS].strip()
     tokens = normalize.words(text)
     shingles = minhash.shingle_hashes(tokens)
-    company = normalize.canonical_company(posting.company_name)
+    company = normalize.canonical_company(posting.company_name)[:200]  # as stored: band keys are recomputed from it
     salary_min, salary_max = _decimal(posting.salary_min), _decimal(posting.salary_max)
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         salary_min, salary_max = salary_max, salary_min

@@ -1,8 +1,11 @@
 """The LSH blocking index in the database: one row per (band key, posting), looked up by key.
 
-Both functions are the pool's only database-specific code for near-duplicates:
-PostgreSQL writes band rows with COPY (tens of thousands per batch), every
-other backend with a portable bulk insert.
+The table's only index is its primary key (key, posting): rows carry no foreign
+key, so a posting's rows are deleted by their keys (recomputed from its stored
+text, `stored_keys`) and `sweep_orphans` removes any left by a posting deleted
+some other way. This module is the pool's only database-specific code for
+near-duplicates: PostgreSQL writes band rows with COPY (tens of thousands per
+batch) and reads with array parameters, every other backend portably.
 """
 
 from __future__ import annotations
@@ -13,34 +16,74 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from jobpool import minhash, normalize
 from jobpool.models import JobPosting, JobSource, MinHashBand
 
 LOOKUP_CHUNK = 5_000
 
 
-def insert_bands(rows: Iterable[tuple[int, uuid.UUID]]) -> int:
-    """Store (key, posting id) rows; returns how many were written."""
-    rows = list(rows)
-    if not rows:
+def insert_bands(rows: Iterable[tuple[uuid.UUID, Iterable[int]]]) -> int:
+    """Store each (posting id, its band keys); returns how many rows were written.
+
+    For postings that have no band rows yet (new postings): on PostgreSQL the rows go in by COPY and a row that
+    exists already is an error. `add_bands` is the path for a posting whose text changed.
+    """
+    if connection.vendor != "postgresql":
+        objs = [MinHashBand(key=key, posting_id=posting_id) for posting_id, keys in rows for key in dict.fromkeys(keys)]
+        MinHashBand.objects.bulk_create(objs, batch_size=2_000)
+        return len(objs)
+    # Integers and UUIDs need no escaping in COPY's text format: one preformatted block is far cheaper than
+    # adapting hundreds of thousands of rows one by one.
+    lines = []
+    for posting_id, keys in rows:
+        suffix = f"\t{posting_id}\n"
+        lines.extend(f"{key}{suffix}" for key in dict.fromkeys(keys))
+    if not lines:
         return 0
-    if connection.vendor == "postgresql":
-        # Integers and UUIDs need no escaping in COPY's text format: one preformatted block is far cheaper
-        # than adapting tens of thousands of rows one by one.
-        names: dict[uuid.UUID, str] = {}
-        lines = []
-        for key, posting_id in rows:
-            name = names.get(posting_id)
-            if name is None:
-                name = names[posting_id] = str(posting_id)
-            lines.append(f"{int(key)}\t{name}\n")
-        connection.ensure_connection()
-        with connection.cursor() as cursor:
-            table = MinHashBand._meta.db_table
-            with cursor.cursor.copy(f"COPY {table} (key, posting_id) FROM STDIN") as copy:  # noqa: S608 (our own table name)
-                copy.write("".join(lines))
-        return len(rows)
-    MinHashBand.objects.bulk_create([MinHashBand(key=key, posting_id=posting_id) for key, posting_id in rows], batch_size=2_000)
-    return len(rows)
+    connection.ensure_connection()
+    sql = f"COPY {MinHashBand._meta.db_table} (key, posting_id) FROM STDIN"  # noqa: S608 (our own table name)
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        copy.write("".join(lines))
+    return len(lines)
+
+
+def stored_keys(description_text: str, company_canonical: str) -> list[int]:
+    """The band keys a posting with this stored text and company is indexed under (what intake.prepare computed)."""
+    signature = minhash.signature(minhash.shingle_hashes(normalize.words(description_text)))
+    return minhash.band_keys(signature, minhash.company_key(company_canonical))
+
+
+def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
+    """Remove these postings' band rows (call it before their text changes or they are deleted).
+
+    There is no index by posting: the keys are recomputed from the stored text and company, exactly as
+    intake.prepare computed them, and the rows are found through the primary key.
+    """
+    deleted = 0
+    stored = JobPosting.objects.filter(pk__in=list(posting_ids)).values_list("pk", "description_text", "company_canonical")
+    for posting_id, text, company in stored:
+        deleted += MinHashBand.objects.filter(key__in=stored_keys(text, company), posting_id=posting_id).delete()[0]
+    return deleted
+
+
+def add_bands(posting_id: uuid.UUID, keys: Iterable[int]) -> None:
+    """Index one existing posting under these keys (rows it already has are kept): its text changed."""
+    MinHashBand.objects.bulk_create(
+        [MinHashBand(key=key, posting_id=posting_id) for key in dict.fromkeys(keys)], ignore_conflicts=True
+    )
+
+
+def sweep_orphans() -> int:
+    """Delete band rows whose posting no longer exists (a posting deleted without `delete_bands`, e.g. in the admin).
+
+    Such rows are harmless meanwhile (every lookup joins the posting), only dead weight. One anti-join pass.
+    """
+    bands, postings = MinHashBand._meta.db_table, JobPosting._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {bands} WHERE NOT EXISTS (SELECT 1 FROM {postings} p WHERE p.id = {bands}.posting_id)"  # noqa: S608
+        )
+        return cursor.rowcount
 
 
 def postings_by_key(keys: Iterable[int]) -> dict[int, set[uuid.UUID]]:
@@ -177,10 +220,6 @@ def identify(
         else:
             by_url[url].add(posting_id)
     return postings, (by_band, by_url, found)
-
-
-def delete_bands(posting_ids: Iterable[uuid.UUID]) -> int:
-    return MinHashBand.objects.filter(posting_id__in=list(posting_ids)).delete()[0]
 
 
 # Plain SQL through Model.raw(): these run for every intake batch, and compiling the ORM query for a

@@ -104,7 +104,8 @@ class JobPosting(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    source = models.ForeignKey(JobSource, on_delete=models.PROTECT, related_name="postings")
+    # No index of its own: the (source, external id) unique index serves every lookup by source that runs often.
+    source = models.ForeignKey(JobSource, on_delete=models.PROTECT, related_name="postings", db_index=False)
     external_id = models.CharField(max_length=200, null=True, blank=True)  # noqa: DJ001 (NULL: no id; partial unique)
 
     title = models.CharField(max_length=300)
@@ -122,6 +123,7 @@ class JobPosting(models.Model):
     salary_currency = models.CharField(max_length=3, blank=True)
     salary_period = models.CharField(max_length=5, choices=SalaryPeriod.choices, blank=True, default=SalaryPeriod.UNKNOWN)
 
+    # The long text columns are TOAST-compressed with lz4 on PostgreSQL (migration 0005; docs/decisions/041).
     description = models.TextField(help_text="Allow-list cleaned HTML (jobpool.html.clean_html).")
     description_text = models.TextField(help_text="Plain text of the description, for matching and prompts.")
     requirements = models.TextField(blank=True)
@@ -137,8 +139,8 @@ class JobPosting(models.Model):
 
     repost_count = models.PositiveIntegerField(default=0)
     previous_posting = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reposts"
-    )
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reposts", db_index=False
+    )  # indexed only where set (Meta.indexes): most postings are no repost
     ghost_score = models.PositiveSmallIntegerField(null=True, blank=True)
     ghost_signals = models.JSONField(default=dict, blank=True)
 
@@ -172,11 +174,17 @@ class JobPosting(models.Model):
                 name="jobpool_posting_years_range",
             ),
         ]
+        # Every index costs each insert (docs/decisions/041): the unique constraints above serve the dedup lookups
+        # (source + external id; content hash among active postings); partial indexes cover the rare rows that the
+        # moderation queue and repost history look for, so a scouter's clear, first-time posting skips them.
         indexes = [
-            models.Index(fields=["content_hash"], name="jobpool_posting_hash_idx"),
-            models.Index(fields=["company_canonical", "title_canonical"], name="jobpool_posting_company_idx"),
-            models.Index(fields=["is_active", "quarantine_status"], name="jobpool_posting_surface_idx"),
             models.Index(fields=["first_seen_at"], name="jobpool_posting_first_seen_idx"),
+            models.Index(
+                fields=["quarantine_status"], condition=~Q(quarantine_status="clear"), name="jobpool_posting_moderation_idx"
+            ),
+            models.Index(
+                fields=["previous_posting"], condition=Q(previous_posting__isnull=False), name="jobpool_posting_repost_idx"
+            ),
             models.Index(
                 fields=["quarantine_expires_at"],
                 condition=Q(quarantine_status="quarantined"),
@@ -208,7 +216,8 @@ class SkillKind(models.TextChoices):
 class JobSkill(models.Model):
     """A skill a posting asks for: canonical name (skills taxonomy), required or preferred, years."""
 
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="skills")
+    # Looked up by posting through the (posting, name) unique index: no second index.
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="skills", db_index=False)
     name = models.CharField(max_length=100)
     kind = models.CharField(max_length=4, choices=SkillKind.choices, default=SkillKind.HARD)
     is_required = models.BooleanField(default=True)
@@ -235,11 +244,12 @@ class DedupDecision(models.TextChoices):
 class JobSighting(models.Model):
     """Where and when a posting was seen, and why dedup put it there. Internal: never shown to users."""
 
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="sightings")
-    source = models.ForeignKey(JobSource, on_delete=models.PROTECT, related_name="+")
+    # By posting: the unique (posting, source, external id, URL) index; by URL: url_key's index. No other index.
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="sightings", db_index=False)
+    source = models.ForeignKey(JobSource, on_delete=models.PROTECT, related_name="+", db_index=False)
     external_id = models.CharField(max_length=200, blank=True, default="")
     url = models.URLField(max_length=2000, blank=True)
-    url_key = models.CharField(max_length=500, blank=True, db_index=True, help_text="normalize.canonical_url(url)")
+    url_key = models.CharField(max_length=500, blank=True, help_text="normalize.canonical_url(url)")
     method = models.CharField(max_length=10, help_text="DiscoveryMethod of the intake that saw it.")
     decision = models.CharField(max_length=16, choices=DedupDecision.choices)
     reason = models.CharField(max_length=300, blank=True)
@@ -253,19 +263,28 @@ class JobSighting(models.Model):
                 fields=["posting", "source", "external_id", "url_key"], name="jobpool_sighting_uniq"
             )
         ]
+        indexes = [models.Index(fields=["url_key"], name="jobpool_sighting_url_idx")]  # equality only: no LIKE twin
 
     def __str__(self) -> str:
         return f"{self.source_id}:{self.external_id or self.url_key}"
 
 
 class MinHashBand(models.Model):
-    """One LSH band key of a posting's MinHash signature (jobpool.minhash); the near-duplicate blocking index."""
+    """One LSH band key of a posting's MinHash signature (jobpool.minhash); the near-duplicate blocking index.
 
-    key = models.BigIntegerField(db_index=True)
-    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
+    The primary key (key, posting) is the only index: it serves the lookup by key. There is no foreign key (no
+    check per row, no index on posting): jobpool.lsh deletes a posting's rows by their keys, which are recomputed
+    from its stored text, and `lsh.sweep_orphans` removes rows whose posting is gone (docs/decisions/041).
+    """
+
+    pk = models.CompositePrimaryKey("key", "posting")
+    key = models.BigIntegerField()
+    posting = models.ForeignKey(
+        JobPosting, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
 
     class Meta:
-        db_table = "jobpool_minhash_band"
+        db_table = "jobpool_lsh_band"
 
     def __str__(self) -> str:
         return f"band {self.key}"

@@ -4,7 +4,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from jobpool import lsh, minhash, normalize
+from jobpool import lsh
 from jobpool.dedup import ingest
 from jobpool.models import JobPosting, JobReport, JobSighting, LinkStatus, PersonaJob
 from jobpool.tests.factories import posting_input
@@ -26,8 +26,7 @@ def _slipped_in_duplicate(persona_a, persona_b):
     keep = ingest(data, persona=persona_a).posting
     lsh.delete_bands([keep.pk])  # hide the original so the copy is created instead of matched
     dup = ingest(agency_copy(data), persona=persona_b).posting
-    shingles = minhash.shingle_hashes(normalize.words(keep.description_text))
-    lsh.insert_bands((k, keep.pk) for k in minhash.band_keys(minhash.signature(shingles), minhash.company_key(keep.company_canonical)))
+    lsh.insert_bands([(keep.pk, lsh.stored_keys(keep.description_text, keep.company_canonical))])
     return keep, dup
 
 

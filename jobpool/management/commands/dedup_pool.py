@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
+from jobpool import lsh
 from jobpool.maintenance import dedup_pool
 from jobpool.models import JobPosting
 
@@ -12,7 +13,8 @@ from jobpool.models import JobPosting
 class Command(BaseCommand):
     help = (
         "Re-run near-duplicate detection over the whole job pool: merge cross-posts into the older posting "
-        "(links, sightings, skills, reports follow) and link reposts. Safe to run repeatedly."
+        "(links, sightings, skills, reports follow) and link reposts; remove band rows of deleted postings. "
+        "Safe to run repeatedly."
     )
 
     def add_arguments(self, parser) -> None:
@@ -23,4 +25,9 @@ class Command(BaseCommand):
         total = JobPosting.objects.count()
         with tqdm(total=total, unit="posting", disable=no_progress or total == 0, file=self.stderr) as bar:
             stats = dedup_pool(dry_run=dry_run, progress=bar.update)
-        self.stdout.write(stats.summary(dry_run=dry_run))
+        summary = stats.summary(dry_run=dry_run)
+        # Band rows have no foreign key: rows of postings deleted without lsh.delete_bands are removed here.
+        orphans = 0 if dry_run else lsh.sweep_orphans()
+        if orphans:
+            summary += f"; orphan band rows removed {orphans}"
+        self.stdout.write(summary)
