@@ -8,6 +8,7 @@ from .bands import fit_band, is_growth_role, stretch_band
 from .dealbreakers import check_dealbreakers
 from .explain import score_warnings
 from .fit import fit_components
+from .ghost import compute_ghost
 from .inputs import JobFacts, PersonaProfile
 from .prepared import PreparedJob, PreparedPersona, prepare_job, prepare_persona
 from .result import ScoreResult, round_half_up
@@ -31,6 +32,8 @@ def score(
     """
     prepared_persona = persona if isinstance(persona, PreparedPersona) else prepare_persona(persona)
     prepared_job = job if isinstance(job, PreparedJob) else prepare_job(job, now=now)
+    # A job prepared with ghost=False (the surfacing pass decides links without it) gets it here.
+    ghost = prepared_job.ghost or compute_ghost(prepared_job.facts, now=now)
     outcome = check_dealbreakers(prepared_persona, prepared_job)
     fit_parts = fit_components(prepared_persona, prepared_job, similarity)
     stretch_parts = stretch_components(prepared_persona, prepared_job)
@@ -40,14 +43,14 @@ def score(
         passed_dealbreakers=outcome.passed,
         failed_dealbreakers=outcome.reasons,
         failed_checks=outcome.failed_checks,
-        warnings=score_warnings(outcome.warnings, prepared_job, prepared_job.ghost),
+        warnings=score_warnings(outcome.warnings, prepared_job, ghost),
         fit_score=fit,
         stretch_score=stretch,
         fit_band=fit_band(fit),
         stretch_band=stretch_band(stretch),
         is_growth_role=is_growth_role(fit, stretch),
         components={c.name: c for c in (*fit_parts, *stretch_parts)},
-        ghost=prepared_job.ghost,
+        ghost=ghost,
         persona=prepared_persona,
         job=prepared_job,
     )

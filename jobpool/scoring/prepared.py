@@ -116,7 +116,8 @@ class PreparedJob:
     industry: str
     company: str
     visa_sponsorship: str
-    ghost: GhostResult
+    # None when prepared with ghost=False; score() then computes it.
+    ghost: GhostResult | None
     title_vector: np.ndarray | None
     culture_vector: np.ndarray | None
 
@@ -199,7 +200,9 @@ def _annual(amount: float | None, period: str) -> float | None:
     return float(amount) * ANNUAL_FACTOR.get(fold(period), 1)
 
 
-def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
+def prepare_job(job: JobFacts, *, now: datetime | None = None, ghost: bool = True) -> PreparedJob:
+    """The job's normalised form. `ghost=False` skips the ghost score (a third of the cost), which
+    only the explanation reads: batch deciders (`scoring.batch`) never need it."""
     required = _hard_facts(job.required_skills)
     required_names = {name for name, _, _ in required}
     preferred = tuple(s for s in _hard_facts(job.preferred_skills) if s[0] not in required_names)
@@ -213,9 +216,9 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
     loc = job.location
     location_text = " ".join(p for p in (loc.city, loc.region, loc.country, loc.raw) if p)
     if job.ghost_score is not None:
-        ghost = GhostResult(score=job.ghost_score, band=ghost_band(job.ghost_score), signals=())
+        ghost_result = GhostResult(score=job.ghost_score, band=ghost_band(job.ghost_score), signals=())
     else:
-        ghost = compute_ghost(job, now=now)
+        ghost_result = compute_ghost(job, now=now) if ghost else None
     work_model = enum_value(job.work_model).replace("_", "")  # "on-site", "On Site" → "onsite"
     return PreparedJob(
         facts=job,
@@ -240,7 +243,7 @@ def prepare_job(job: JobFacts, *, now: datetime | None = None) -> PreparedJob:
         industry=fold(job.industry),
         company=normalise_company(job.company_name),
         visa_sponsorship=fold(job.visa_sponsorship) or "unknown",
-        ghost=ghost,
+        ghost=ghost_result,
         title_vector=unit_vector(job.title_embedding),
         culture_vector=unit_vector(job.culture_embedding),
     )
