@@ -7,10 +7,52 @@ that may meet a unique constraint keeps Django's ON CONFLICT handling.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import psycopg
 from django.db import IntegrityError, connection, models
+
+_TEMPLATES: dict[type[models.Model], tuple[tuple[str, ...], tuple[Callable[[], Any], ...]]] = {}
+
+
+def build(model: type[models.Model], **values: Any):
+    """An unsaved instance from attribute names (`source_id`, not `source`), several times cheaper than `Model(**kw)`.
+
+    Calls the model's positional __init__ (the path Django uses for rows read from the database) with every
+    concrete field given, so no keyword parsing and no default is computed for a field that has a value.
+    Related objects are not cached on the instance (only their ids are set).
+    """
+    template = _TEMPLATES.get(model)
+    if template is None:
+        template = _TEMPLATES[model] = _template(model)
+    attnames, defaults = template
+    unknown = values.keys() - set(attnames)
+    if unknown:
+        raise TypeError(f"{model.__name__} has no field(s) {sorted(unknown)}")
+    return model(*[values[name] if name in values else default() for name, default in zip(attnames, defaults, strict=True)])
+
+
+def _template(model: type[models.Model]) -> tuple[tuple[str, ...], tuple[Callable[[], Any], ...]]:
+    fields = model._meta.concrete_fields
+    defaults = []
+    for field in fields:
+        if field.has_default() and callable(field.default):
+            defaults.append(field.default)  # uuid4, timezone.now, dict, list: a fresh value each time
+        else:
+            constant = field.get_default()
+            defaults.append(lambda constant=constant: constant)
+    return tuple(f.attname for f in fields), tuple(defaults)
+
+
+def _json_text(field: models.JSONField) -> Callable[[Any, Any], str | None]:
+    """COPY's text format takes JSON as text: one json.dumps, no adapter object per value."""
+
+    def dump(value: Any, _connection: Any) -> str | None:
+        return None if value is None else json.dumps(value, cls=field.encoder)
+
+    return dump
 
 
 def copy_insert(model: type[models.Model], objs: Sequence[models.Model], *, fields: Sequence[str] | None = None) -> None:
@@ -21,8 +63,8 @@ def copy_insert(model: type[models.Model], objs: Sequence[models.Model], *, fiel
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create(objs, batch_size=1_000)
         return
-    # COPY takes Python values as they are; only JSON needs its wrapper (get_db_prep_save on every field is slow).
-    convert = [f.get_db_prep_save if isinstance(f, models.JSONField) else None for f in concrete]
+    # COPY takes Python values as they are; only JSON needs converting (get_db_prep_save on every field is slow).
+    convert = [_json_text(f) if isinstance(f, models.JSONField) else None for f in concrete]
     attnames = [f.attname for f in concrete]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in concrete)
     table = connection.ops.quote_name(model._meta.db_table)

@@ -145,6 +145,22 @@ def ingest_many(
     return results
 
 
+def shard_by_company(postings: Sequence[PreparedPosting], shards: int) -> list[list[PreparedPosting]]:
+    """Split a stream for `shards` concurrent writers without changing any decision.
+
+    Same content (the hash covers the company) and near-duplicates (band keys carry the company) only match
+    within one canonical company, so each company goes to one shard, in stream order, and those decisions are
+    the ones a single writer makes. A board id seen again under another company name, inserted meanwhile by
+    another shard, is a unique conflict: the loser re-reads the winner (`_insert_postings`). The one match that
+    may cross companies, a shared URL confirmed by content, is only seen within a shard; across shards it is
+    left to `dedup_pool`, like any near-duplicate written concurrently.
+    """
+    out: list[list[PreparedPosting]] = [[] for _ in range(shards)]
+    for prepared in postings:
+        out[minhash.company_key(prepared.company_canonical) % shards].append(prepared)
+    return out
+
+
 @dataclass(frozen=True)
 class Match:
     """What dedup would do with a posting, without doing it (read-only)."""
@@ -178,7 +194,7 @@ class _PoolView:
         self.by_ext: dict[tuple[int, str], uuid.UUID] = {}
         self.by_hash: dict[str, uuid.UUID] = {}
         self.by_url: dict[str, set[uuid.UUID]] = {}
-        self.by_band: dict[int, set[uuid.UUID]] = {}
+        self.by_band: dict[int, list[uuid.UUID]] = {}
         self.new_ids: set[uuid.UUID] = set()
         self._shingles: dict[uuid.UUID, set[int]] = {}
         self._new_prepared: dict[uuid.UUID, PreparedPosting] = {}
@@ -213,7 +229,7 @@ class _PoolView:
         by_band, by_url, keys = found or lsh.lookup(
             (key for p in unresolved for key in p.band_keys), (key for p in unresolved for key in p.url_keys)
         )
-        self.by_band, self.by_url = dict(by_band), dict(by_url)
+        self.by_band, self.by_url = {key: list(ids) for key, ids in by_band.items()}, dict(by_url)
         # Cheap columns first: a big company's postings share boilerplate bands, but few share title and place.
         plausible: set[uuid.UUID] = set()
         for p in unresolved:
@@ -237,12 +253,18 @@ class _PoolView:
 
     def add_new(self, posting: JobPosting, prepared: PreparedPosting) -> None:
         self._remember(posting)
-        self.new_ids.add(posting.pk)
-        self._new_prepared[posting.pk] = prepared  # its shingle set is built only if something is compared with it
+        pid = posting.pk
+        self.new_ids.add(pid)
+        self._new_prepared[pid] = prepared  # its shingle set is built only if something is compared with it
         for key in prepared.url_keys:
-            self.by_url.setdefault(key, set()).add(posting.pk)
-        for key in prepared.band_keys:
-            self.by_band.setdefault(key, set()).add(posting.pk)
+            self.by_url.setdefault(key, set()).add(pid)
+        by_band = self.by_band
+        for key in prepared.band_keys:  # a band row is unique per (key, posting): lists, no sets needed
+            ids = by_band.get(key)
+            if ids is None:
+                by_band[key] = [pid]
+            else:
+                ids.append(pid)
 
     def shingles(self, posting: JobPosting) -> set[int]:
         cached = self._shingles.get(posting.pk)
@@ -333,8 +355,12 @@ def _verify(view: _PoolView, prepared: PreparedPosting, candidate: JobPosting, m
 def _new_posting(plan: _Plan, view: _PoolView, method: str, now: datetime.datetime) -> JobPosting:
     prepared, source = plan.prepared, plan.source
     data = prepared.input
-    posting = JobPosting(
-        source=source,
+    previous = view.postings[plan.target_id] if plan.decision == DedupDecision.REPOST else None
+    quarantined = source.is_user_submitted
+    posting = bulk.build(
+        JobPosting,
+        id=plan.target_id if previous is None else uuid.uuid4(),
+        source_id=source.pk,
         external_id=data.external_id or None,
         title=data.title[:300],
         title_canonical=prepared.title_canonical[:300],
@@ -361,18 +387,15 @@ def _new_posting(plan: _Plan, view: _PoolView, method: str, now: datetime.dateti
         apply_url=(data.apply_url or "")[:2000],
         raw_text=data.raw_text or "",
         content_hash=prepared.content_hash,
+        previous_posting_id=None if previous is None else previous.pk,
+        repost_count=0 if previous is None else previous.repost_count + 1,
         first_seen_at=now,
         last_verified_at=now,
+        quarantine_status=QuarantineStatus.QUARANTINED if quarantined else QuarantineStatus.CLEAR,
+        quarantined_at=now if quarantined else None,
+        quarantine_expires_at=now + QUARANTINE_PERIOD if quarantined else None,
     )
-    posting.pk = plan.target_id if plan.decision == DedupDecision.CREATED else uuid.uuid4()
-    if plan.decision == DedupDecision.REPOST:
-        previous = view.postings[plan.target_id]
-        posting.previous_posting_id = previous.pk
-        posting.repost_count = previous.repost_count + 1
-    if source.is_user_submitted:
-        posting.quarantine_status = QuarantineStatus.QUARANTINED
-        posting.quarantined_at = now
-        posting.quarantine_expires_at = now + QUARANTINE_PERIOD
+    JobPosting.source.field.set_cached_value(posting, source)
     return posting
 
 
@@ -572,13 +595,10 @@ def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], me
     Rows of new postings cannot conflict and are written as plain tuples (no model instances).
     """
     rows: dict[tuple, tuple] = {}
-    canonical: dict[str, str] = {}
     for plan in plans:
         data = plan.prepared.input
         url = data.source_url or data.apply_url or ""
-        url_key = canonical.get(url)
-        if url_key is None:
-            url_key = canonical[url] = normalize.canonical_url(url)
+        url_key = plan.prepared.sighting_url_key
         posting_id = redirects.get(plan.target_id, plan.target_id)
         key = (posting_id, plan.source.pk, data.external_id or "", url_key)
         rows[key] = (*key, url[:2000], method, plan.decision, plan.reason[:300], round(plan.confidence, 4), now, now)
@@ -609,13 +629,15 @@ def _link(persona, plans: list[_Plan], redirects, new_ids: set[uuid.UUID], metho
     posting_ids = list(dict.fromkeys(redirects.get(p.target_id, p.target_id) for p in plans))
     links: dict[uuid.UUID, tuple[PersonaJob, bool]] = {}
     fresh = [
-        PersonaJob(
-            id=uuid.uuid4(), owner_id=persona.owner_id, persona=persona, posting_id=pid, discovery_method=method,
-            discovered_at=now,
+        bulk.build(
+            PersonaJob, id=uuid.uuid4(), owner_id=persona.owner_id, persona_id=persona.pk, posting_id=pid,
+            discovery_method=method, discovered_at=now,
         )
         for pid in posting_ids
         if pid in new_ids
     ]
+    for link in fresh:
+        PersonaJob.persona.field.set_cached_value(link, persona)
     bulk.copy_insert(PersonaJob, fresh)
     links.update({link.posting_id: (link, True) for link in fresh})
     older = [pid for pid in posting_ids if pid not in new_ids]

@@ -90,6 +90,7 @@ class PreparedPosting:
     salary_min: Decimal | None
     salary_max: Decimal | None
     posted_at: datetime.datetime | None
+    sighting_url_key: str = ""  # canonical form of the URL its sighting records (source URL, else apply URL)
     fields: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -153,7 +154,8 @@ def prepare(posting: PostingInput) -> PreparedPosting:
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         salary_min, salary_max = salary_max, salary_min
     skills = posting.skills if posting.skills is not None else _extract_skills(posting.title, text, description)
-    url_keys = tuple(dict.fromkeys(k for k in (normalize.canonical_url(posting.apply_url), normalize.canonical_url(posting.source_url)) if k))
+    apply_key, source_key = normalize.canonical_url(posting.apply_url), normalize.canonical_url(posting.source_url)
+    url_keys = tuple(dict.fromkeys(k for k in (apply_key, source_key) if k))
     return PreparedPosting(
         input=posting,
         description=description,
@@ -165,6 +167,7 @@ def prepare(posting: PostingInput) -> PreparedPosting:
             title=posting.title, company=posting.company_name, location=posting.location, description_words=tokens
         ),
         url_keys=url_keys,
+        sighting_url_key=source_key if posting.source_url else apply_key,
         shingles=shingles,
         band_keys=minhash.band_keys(minhash.signature(shingles), minhash.company_key(company)),
         skills=_dedupe_skills(skills),

@@ -83,7 +83,7 @@ def test_a_new_text_rekeys_without_leaving_the_old_keys():
     assert len(after) == 20 and after != before  # the old keys went, not only new ones came
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # leaves the seeded rows as other tests expect
 def test_migration_0005_copies_band_rows_both_ways():
     executor = MigrationExecutor(connection)
     old, new = [("jobpool", "0004_matching")], [("jobpool", "0005_dedup_storage")]
