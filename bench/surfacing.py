@@ -23,6 +23,7 @@ The bench database is created and dropped (or emptied) by bench/dedup_common.py.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -238,20 +239,45 @@ def reference_pass(postings, personas, persona_skills) -> tuple[float, float, in
     return cpu, wall, links
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=10_000)
-    parser.add_argument("--personas", type=int, default=10_000)
-    parser.add_argument("--reference", type=int, default=1_000, help="jobs and personas in the reference sample")
-    parser.add_argument("--profile", action="store_true", help="print the pass's cProfile top 30 (slows it down)")
-    args = parser.parse_args()
-    setup_bench_database()
+def reuse_bench_database() -> bool:
+    """With --keep: configure Django on the bench database; True when it already holds bench personas."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres") or "bench" not in url.rsplit("/", 1)[-1]:
+        raise SystemExit("set DATABASE_URL to a PostgreSQL database whose name contains 'bench', e.g. .../app_mat_bench")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zentropy.settings")
+    os.environ.setdefault("DATA_DIR", "/tmp/zentropy_bench")
+    import django
+    import psycopg
 
+    try:
+        django.setup()
+        from personas.models import Persona
+
+        return Persona.unscoped.filter(full_name__startswith="Bench Persona").exists()
+    except (psycopg.OperationalError, django.db.utils.OperationalError, django.db.utils.ProgrammingError):
+        return False
+
+
+def existing_data():
+    """The kept bench data, with every surfacing result of an earlier run removed."""
+    from jobpool.models import JobPosting, PersonaJob, SurfacedPosting, SurfacingState
+    from personas.models import Persona, PersonaSkill
+
+    PersonaJob.unscoped.all().delete()
+    SurfacedPosting.objects.all().delete()
+    SurfacingState.objects.all().delete()
+    postings = list(JobPosting.objects.order_by("external_id"))
+    personas = list(Persona.unscoped.filter(full_name__startswith="Bench Persona").order_by("full_name"))
+    persona_skills = list(PersonaSkill.unscoped.filter(persona__in=personas))
+    print(f"reusing the kept bench data: {len(postings):,} postings, {len(personas):,} personas")
+    return postings, personas, persona_skills
+
+
+def build_data(args):
     from django.db import connection
 
     from accounts.models import User
-    from jobpool.matching import surfacing
-    from jobpool.models import JobPosting, JobSkill, PersonaJob, SurfacedPosting
+    from jobpool.models import JobPosting, JobSkill
     from personas.models import Persona, PersonaSkill
 
     rng = random.Random(11)
@@ -269,8 +295,97 @@ def main() -> None:
     print(f"setup: {len(postings)} postings ({len(job_skills)} skills), {len(personas)} personas "
           f"({len(persona_skills)} skills) in {time.perf_counter() - t0:.1f} s; "
           f"real MiniLM title vectors: {embed_cpu:.1f} CPU s to embed the distinct texts (not part of the pass)")
+    return postings, personas, persona_skills
 
-    print("setup done; surfacing...", flush=True)
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=10_000)
+    parser.add_argument("--personas", type=int, default=10_000)
+    parser.add_argument("--reference", type=int, default=1_000, help="jobs and personas in the reference sample")
+    parser.add_argument("--profile", action="store_true", help="print the pass's cProfile top 30 (slows it down)")
+    parser.add_argument(
+        "--processes", type=int, default=1,
+        help="split the pass's chunks over this many worker processes, as Celery workers would (default 1)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true",
+        help="keep the bench data afterwards and reuse it when present (only the pass's links are redone)",
+    )
+    args = parser.parse_args()
+    if args.keep and reuse_bench_database():
+        data = existing_data()
+    else:
+        setup_bench_database()
+        data = build_data(args)
+    run_measurements(args, *data)
+    if args.keep:
+        # Leave without the clean-up setup_bench_database registered (it would empty the bench data).
+        from django.db import connections
+
+        connections.close_all()
+        sys.stdout.flush()
+        os._exit(0)
+
+
+def run_in_processes(count: int):
+    """The pass as `count` Celery workers would run it: each process loads the personas once and takes
+    every count-th chunk. Returns the summed PassResult and the CPU seconds of all processes."""
+    import multiprocessing
+    import resource
+
+    from django.db import connections
+
+    from jobpool.matching import surfacing
+
+    surfacing.start_pass()
+    chunks = surfacing.chunks()
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(count) as pool:
+        parts = pool.map(_worker, [chunks[k::count] for k in range(count)])
+    surfacing.finish_pass()
+    result = surfacing.PassResult()
+    for part in parts:
+        result.chunks += part.chunks
+        result.postings += part.postings
+        result.candidates += part.candidates
+        result.links += part.links
+        for stage, spent in part.seconds.items():
+            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result, children.ru_utime + children.ru_stime + time.process_time()
+
+
+def _worker(chunk_ids):
+    from django.db import connections
+
+    from jobpool.matching import surfacing
+    from jobpool.matching.candidates import PersonaIndex
+
+    connections.close_all()
+    result = surfacing.PassResult()
+    started = time.process_time()
+    index = PersonaIndex.load()
+    result.seconds["persona_index"] = time.process_time() - started
+    for ids in chunk_ids:
+        chunk = surfacing.surface_postings(ids, index=index)
+        result.chunks += 1
+        result.postings += chunk.postings
+        result.candidates += chunk.candidates
+        result.links += chunk.links
+        for stage, spent in chunk.seconds.items():
+            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
+    connections.close_all()
+    return result
+
+
+def run_measurements(args, postings, personas, persona_skills) -> None:
+    from jobpool.matching import surfacing
+    from jobpool.models import PersonaJob, SurfacedPosting
+
+    rng = random.Random(12)
+    print("surfacing...", flush=True)
     profiler = None
     if args.profile:
         import cProfile
@@ -278,23 +393,29 @@ def main() -> None:
         profiler = cProfile.Profile()
         profiler.enable()
     cpu, wall = time.process_time(), time.perf_counter()
-    result = surfacing.run_pass()
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    if args.processes > 1:
+        result, cpu = run_in_processes(args.processes)
+    else:
+        result = surfacing.run_pass()
+        cpu = time.process_time() - cpu
+    wall = time.perf_counter() - wall
     if profiler is not None:
         import pstats
 
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     linked = PersonaJob.unscoped.count()
+    who = f"{args.processes} processes" if args.processes > 1 else "this process"
     print(f"surfacing {len(postings):,} new postings x {len(personas):,} personas: "
-          f"{cpu:.2f} s CPU (this process), {wall:.2f} s wall; {result.chunks} chunks, "
+          f"{cpu:.2f} s CPU ({who}), {wall:.2f} s wall; {result.chunks} chunks, "
           f"{result.candidates:,} pairs fully scored, {result.links:,} links written ({linked:,} in the table), "
           f"{SurfacedPosting.objects.count():,} postings marked surfaced")
     pairs = len(postings) * len(personas)
     print(f"  = {pairs / wall / 1e6:.1f} M pairs/s wall; links per posting: {result.links / max(1, len(postings)):.1f}")
     stages = ", ".join(f"{stage} {spent:.2f}" for stage, spent in result.seconds.items())
     print(f"  CPU seconds by stage: {stages}")
-
+    if not args.reference:
+        return
     k = min(args.reference, len(postings), len(personas))
     sample_postings = postings[:k]
     sample_personas = rng.sample(personas, k)

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from jobpool.matching.explained import explain_links
 from jobpool.models import PersonaJob
 from jobpool.selectors import job_facts
 from personas.models import (
@@ -190,7 +191,19 @@ def _job_links(user: Any) -> Iterator[dict[str, Any]]:
         .prefetch_related("posting__skills")
         .order_by("discovered_at", "id")
     )
+    batch: list = []
     for link in links.iterator(chunk_size=CHUNK):
+        batch.append(link)
+        if len(batch) == CHUNK:
+            yield from _explained(batch)
+            batch = []
+    yield from _explained(batch)
+
+
+def _explained(links: list) -> Iterator[dict[str, Any]]:
+    # Surfaced links are explained on first read; the export computes what is missing without writing.
+    explain_links(links, save=False)
+    for link in links:
         yield {**fields_of(link), "job": job_facts(link.posting)}
 
 

@@ -18,6 +18,7 @@ from jobpool import quarantine, selectors, services
 from jobpool.content_security import ContentSecurityViolation
 from jobpool.forms import FeedFilterForm, ManualPostingForm, PasteConfirmForm, PasteForm, ReportForm
 from jobpool.intake import PostingInput
+from jobpool.matching.explained import explain_links
 from jobpool.models import IngestToken, PersonaJob
 from tenancy.shortcuts import get_owned_or_404
 
@@ -35,7 +36,8 @@ def _feed(request: HttpRequest, *, status: str, template: str) -> HttpResponse:
         posted_within_days=data.get("posted_within"), search=data.get("q") or "",
         include_failed=bool(data.get("include_failed")), ordering="fit" if status == "discovered" else "newest",
     )
-    links = selectors.feed_links(request.user, filters).select_related("persona")[:200]
+    links = list(selectors.feed_links(request.user, filters).select_related("persona")[:200])
+    explain_links(links)
     context = {"form": form, "links": links, "status": status}
     return render(request, f"{template}#job-rows" if request.htmx else template, context)
 
@@ -58,6 +60,7 @@ def dismissed(request: HttpRequest) -> HttpResponse:
 @require_GET
 def job_detail(request: HttpRequest, pk) -> HttpResponse:
     link = get_owned_or_404(_links(request), request.user, pk=pk)
+    explain_links([link])
     posting = link.posting
     context = {
         "link": link,
@@ -70,6 +73,7 @@ def job_detail(request: HttpRequest, pk) -> HttpResponse:
 
 def _after_action(request: HttpRequest, link: PersonaJob) -> HttpResponse:
     if request.htmx:
+        explain_links([link])
         return render(request, "jobpool/_job_row.html", {"link": link})
     return redirect(request.POST.get("next") or reverse("jobpool:job-detail", kwargs={"pk": link.pk}))
 

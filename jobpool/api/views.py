@@ -19,6 +19,7 @@ from jobpool import quarantine, selectors, services
 from jobpool.api import serializers as s
 from jobpool.content_security import ContentSecurityViolation
 from jobpool.intake import PostingInput
+from jobpool.matching.explained import explain_links
 from jobpool.models import PersonaJob
 from personas.models import Persona
 from tenancy.api import BulkIdsSerializer, BulkResultSerializer, bulk_result, split_owned_ids
@@ -77,10 +78,13 @@ class JobPostingViewSet(viewsets.GenericViewSet):
             ordering=q["ordering"],
         )
         page = self.paginate_queryset(selectors.feed_links(request.user, filters))
+        explain_links(page)
         return self.get_paginated_response(s.JobLinkSerializer(page, many=True).data)
 
     def retrieve(self, request: Request, pk=None) -> Response:
-        return Response(s.JobLinkSerializer(self.get_object()).data)
+        link = self.get_object()
+        explain_links([link])
+        return Response(s.JobLinkSerializer(link).data)
 
     @extend_schema(request=s.LinkUpdateSerializer, responses={200: s.JobLinkSerializer})
     def partial_update(self, request: Request, pk=None) -> Response:
@@ -92,6 +96,7 @@ class JobPostingViewSet(viewsets.GenericViewSet):
             services.update_link(link, **body.validated_data)
         except services.InvalidMove as move:
             raise ApiError(400, "INVALID_STATUS_CHANGE", str(move))
+        explain_links([link])
         return Response(s.JobLinkSerializer(link).data)
 
     @extend_schema(request=BulkIdsSerializer, responses={200: BulkResultSerializer})

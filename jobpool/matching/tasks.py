@@ -2,7 +2,9 @@
 
 - `jobpool.surface_pool` (beat, every 15 minutes; also after each scout run): splits the pending
   postings into chunks and enqueues one `jobpool.surface_chunk` per chunk.
-- `jobpool.surface_chunk`: matches one chunk of postings against every onboarded persona.
+- `jobpool.surface_chunk`: matches one chunk of postings against every onboarded persona. A worker
+  loads the personas once per pass (the chunks of one pass carry its id) and reuses them for
+  every chunk of that pass it receives.
 - `jobpool.rescore_persona`: after a persona changes (or "Rescore my matches"): embeds it,
   rescores its stale links, then offers it the pool's postings.
 - `jobpool.embed_pending` (beat, every 5 minutes): title vectors for postings that lack one.
@@ -11,11 +13,12 @@
 from __future__ import annotations
 
 import logging
+import uuid
 
 from celery import shared_task
 
 from jobpool.embeddings import EmbeddingError
-from jobpool.matching import scoring_service, surfacing, vectors
+from jobpool.matching import candidates, scoring_service, surfacing, vectors
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +31,9 @@ def surface_pool() -> int:
     """Fan the pending postings out in chunks; returns how many chunks were enqueued."""
     surfacing.start_pass()
     chunks = surfacing.chunks()[:MAX_CHUNKS_PER_PASS]
+    pass_id = uuid.uuid4().hex
     for ids in chunks:
-        surface_chunk.delay(posting_ids=[str(pk) for pk in ids])
+        surface_chunk.delay(posting_ids=[str(pk) for pk in ids], pass_id=pass_id)
     if chunks:
         logger.info("surfacing: %d chunks enqueued", len(chunks))
     return len(chunks)
@@ -43,9 +47,10 @@ def surface_pool() -> int:
     retry_backoff=30,
     max_retries=5,
 )
-def surface_chunk(*, posting_ids: list[str]) -> int:
+def surface_chunk(*, posting_ids: list[str], pass_id: str = "") -> int:
     """Surface one chunk (postings already surfaced are skipped); returns links created."""
-    result = surfacing.surface_postings(posting_ids)
+    index = candidates.index_for_pass(pass_id) if pass_id else None
+    result = surfacing.surface_postings(posting_ids, index=index)
     surfacing.finish_pass()
     return result.links
 

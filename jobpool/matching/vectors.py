@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import BinaryField, Func, QuerySet
 from django.utils import timezone
 
 from jobpool.embeddings import EmbeddingProvider, cache_key, default_cache, embed_cached, get_provider
@@ -203,26 +204,54 @@ def _model_id(model_id: str | None) -> str:
     return model_id or provider().model_id
 
 
+class VectorBytes(Func):
+    """A vector column read as bytes, skipping the per-float text parsing of pgvector's text format
+    (1.3 s for 20,000 vectors of 384): `vector_send()` on PostgreSQL (2-byte dimension count, 2
+    unused bytes, big-endian float32 values), the stored float32 blob elsewhere."""
+
+    output_field = BinaryField()
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="vector_send(%(expressions)s)", **extra_context)
+
+
+def decode_vector(blob: bytes | memoryview) -> np.ndarray:
+    """The float32 vector of a `VectorBytes` value (either database's form)."""
+    data = bytes(blob)
+    if connection.vendor == "postgresql":
+        return np.frombuffer(data, dtype=">f4", offset=4).astype(np.float32)
+    return np.frombuffer(data, dtype="<f4").astype(np.float32)
+
+
+def _stored(rows: QuerySet, owner_field: str) -> dict:
+    out: dict = {}
+    for pk, kind, blob in rows.values_list(owner_field, "kind", VectorBytes("vector")):
+        out.setdefault(pk, {})[kind] = decode_vector(blob)
+    return out
+
+
 def job_vectors(ids: Iterable, *, model_id: str | None = None) -> dict:
-    """{posting id: {kind: float32 vector}} of the stored vectors (one query per 500 ids)."""
+    """{posting id: {kind: float32 vector}} of the stored vectors (one query per 2,000 ids)."""
     ids, out = list(ids), {}
     model_id = _model_id(model_id)
     for start in range(0, len(ids), IN_CHUNK * 4):
         rows = JobVector.objects.filter(posting_id__in=ids[start : start + IN_CHUNK * 4], model_id=model_id)
-        for pid, kind, vector in rows.values_list("posting_id", "kind", "vector"):
-            out.setdefault(pid, {})[kind] = np.asarray(vector, dtype=np.float32)
+        out.update(_stored(rows, "posting_id"))
     return out
 
 
-def persona_vectors(ids: Iterable, *, model_id: str | None = None) -> dict:
-    """{persona id: {kind: float32 vector}} of the stored vectors."""
-    ids, out = list(ids), {}
+def persona_vectors(ids: Iterable | QuerySet, *, model_id: str | None = None) -> dict:
+    """{persona id: {kind: float32 vector}} of the stored vectors (`ids` may be a queryset of ids)."""
     model_id = _model_id(model_id)
+    if isinstance(ids, QuerySet):
+        # Reason: system matching reads the vectors of personas the caller already selected.
+        return _stored(PersonaVector.unscoped.filter(persona_id__in=ids, model_id=model_id), "persona_id")
+    ids, out = list(ids), {}
     for start in range(0, len(ids), IN_CHUNK * 4):
         # Reason: system matching reads the vectors of personas the caller already holds.
         rows = PersonaVector.unscoped.filter(persona_id__in=ids[start : start + IN_CHUNK * 4], model_id=model_id)
-        for pid, kind, vector in rows.values_list("persona_id", "kind", "vector"):
-            out.setdefault(pid, {})[kind] = np.asarray(vector, dtype=np.float32)
+        out.update(_stored(rows, "persona_id"))
     return out
 
 

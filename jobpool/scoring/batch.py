@@ -59,13 +59,14 @@ class _PhraseVocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self._single: dict[str, int] = {}
-        self._multi: list[tuple[str, int]] = []
+        # Phrases of several words, by their first word (a cheap set test before the substring search).
+        self._multi: dict[str, list[tuple[str, int]]] = defaultdict(list)
 
     def add(self, phrase: str) -> int:
         if phrase not in self.ids:
             self.ids[phrase] = len(self.ids)
             if " " in phrase:
-                self._multi.append((f" {phrase} ", self.ids[phrase]))
+                self._multi[phrase.split(" ", 1)[0]].append((f" {phrase} ", self.ids[phrase]))
             elif phrase:
                 self._single[phrase] = self.ids[phrase]
         return self.ids[phrase]
@@ -76,7 +77,8 @@ class _PhraseVocabulary:
     def found_in(self, index: TextIndex) -> list[int]:
         """Ids of the phrases `phrase in index` holds for (whole words, as TextIndex.__contains__)."""
         found = [self._single[word] for word in index.words & self._single.keys()]
-        found.extend(i for needle, i in self._multi if needle in index.joined)
+        for first in index.words & self._multi.keys():
+            found.extend(i for needle, i in self._multi[first] if needle in index.joined)
         return found
 
 

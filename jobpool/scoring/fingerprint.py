@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from .inputs import JobFacts, PersonaProfile
@@ -20,18 +21,27 @@ from .result import SCORING_VERSION
 VECTOR_DECIMALS = 5
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "tolist"):  # numpy arrays
-        return _plain(value.tolist())
+    # Plain scalars first: the surfacing pass takes thousands of fingerprints. (A repr of the facts
+    # would be cheaper still but is not stable: a TextChoices member and its str value differ there.)
+    if value is None or (type(value) is str) or (type(value) is int) or (type(value) is bool):
+        return value
     if isinstance(value, float):
         return round(value, VECTOR_DECIMALS)
-    if isinstance(value, str | int | bool) or value is None:
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        return _plain(value.tolist())
+    if isinstance(value, str | int | bool):
         return value
     return str(value)  # Decimal and other scalars
 

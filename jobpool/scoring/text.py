@@ -52,7 +52,12 @@ def enum_value(value: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Word tokens of folded text; keeps `c++`, `c#`, `node.js` whole."""
-    return _TOKEN_RE.findall(fold(text))
+    if not text:
+        return []
+    if not text.isascii():
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+    # fold() without collapsing whitespace: no token spans whitespace, so the tokens are the same.
+    return _TOKEN_RE.findall(text.casefold())
 
 
 @lru_cache(maxsize=65536)

@@ -13,14 +13,12 @@ from jobpool.matching.surfacing import Limits
 from jobpool.models import (
     DiscoveryMethod,
     JobPosting,
-    JobSkill,
     PersonaJob,
     QuarantineStatus,
     SurfacedPosting,
     SurfacingState,
 )
 from jobpool.tests.matching_factories import onboarded_persona, pooled_postings
-from personas.tests.factories import PersonaSkillFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,24 +44,58 @@ def test_pass_offers_a_scouted_job_to_another_users_matching_persona():
     assert link.posting_id == posting.pk
     assert link.owner_id == seeker.owner_id
     assert link.fit_score >= seeker.minimum_fit_threshold
-    assert link.score_details["explanation"]["strengths"]
     assert link.scored_at is not None and len(link.score_fingerprint) == 64
+    assert link.score_details == {}  # explained when first read
     assert _pool_links(scout) == []  # the scout already had its own link
 
 
-def test_surfaced_link_looks_like_a_scouted_link():
+def test_surfaced_link_looks_like_a_scouted_link_once_read():
     scout = onboarded_persona()
     seeker = onboarded_persona()
     pooled_postings(1, persona=scout)
-    from jobpool.matching import score_links
+    from jobpool.matching import explain_links, score_links
 
     score_links(scout, [link.pk for link in _links(scout)])
     surfacing.run_pass()
+    [surfaced] = _pool_links(seeker)
+    fingerprint = surfaced.score_fingerprint
 
-    [scouted], [surfaced] = _links(scout), _pool_links(seeker)
-    assert (surfaced.fit_score, surfaced.stretch_score) == (scouted.fit_score, scouted.stretch_score)
-    assert surfaced.score_details.keys() == scouted.score_details.keys()
-    assert surfaced.status == scouted.status == "discovered"
+    assert explain_links([surfaced]) == 1
+    [scouted], [stored] = _links(scout), _pool_links(seeker)
+    assert (stored.fit_score, stored.stretch_score) == (scouted.fit_score, scouted.stretch_score)
+    assert stored.score_details == surfaced.score_details
+    assert stored.score_details.keys() == scouted.score_details.keys()
+    assert stored.score_details["explanation"]["strengths"]
+    assert stored.score_fingerprint == fingerprint
+    assert stored.status == scouted.status == "discovered"
+    assert explain_links([stored]) == 0  # explained once
+
+
+def test_the_feed_page_explains_surfaced_links_it_shows(client_for):
+    seeker = onboarded_persona()
+    pooled_postings(2, persona=onboarded_persona())
+    surfacing.run_pass()
+    assert [link.score_details for link in _pool_links(seeker)] == [{}, {}]
+
+    response = client_for(seeker.owner).get("/jobs/")
+
+    assert response.status_code == 200
+    links = _pool_links(seeker)
+    assert all(link.score_details["explanation"]["strengths"] for link in links)
+    assert links[0].score_details["explanation"]["strengths"][0] in response.content.decode()
+
+
+def test_the_api_explains_a_surfaced_link_it_returns(client_for):
+    seeker = onboarded_persona()
+    pooled_postings(1, persona=onboarded_persona())
+    surfacing.run_pass()
+    [link] = _pool_links(seeker)
+
+    body = client_for(seeker.owner).get(f"/api/v1/job-postings/{link.pk}/").json()
+
+    link.refresh_from_db()
+    assert body["score_details"]["fit"]["score"] == link.fit_score == body["fit_score"]
+    assert body["score_details"] == link.score_details
 
 
 def test_pass_considers_every_posting_when_more_than_fifty_arrive_in_one_window():
@@ -228,31 +260,50 @@ def test_surface_for_persona_skips_quarantined_postings():
     assert _links(newcomer) == []
 
 
-@pytest.mark.parametrize(
-    ("skills", "years", "work_model", "years_min"),
-    [
-        (("Python",), 1, "remote", 5),
-        (("Python", "Django", "PostgreSQL"), 6, "hybrid", 3),
-        (("Go",), 20, "onsite", None),
-        ((), 0, "unknown", 2),
-    ],
-)
-def test_fit_upper_bound_is_never_below_the_full_fit(skills, years, work_model, years_min):
-    from jobpool import scoring
-    from jobpool.matching import profiles
-
-    persona = onboarded_persona(skills=skills, years_experience=years, remote_preference="hybrid_ok")
-    PersonaSkillFactory(persona=persona, name="Communication", skill_type="soft")
-    [posting] = pooled_postings(1, work_model=work_model, years_min=years_min, location="Portland, OR")
-    JobSkill.objects.create(posting=posting, name="Communication", kind="soft")
-    JobSkill.objects.create(posting=posting, name="Leadership", kind="soft")
-    index = surfacing.PersonaIndex.load([persona.pk])
-    sets: dict = {}
-    surfacing._job_tokens([posting], sets)
-
-    bound = surfacing.fit_upper_bound(
-        index.hard[0], index.soft[0], index.years[0], sets[posting.pk], posting, persona.remote_preference
+def test_link_writes_skip_a_pair_that_got_its_link_meanwhile():
+    seeker = onboarded_persona()
+    first, second = pooled_postings(2)
+    existing = PersonaJob.objects.for_user(seeker.owner).create(
+        owner=seeker.owner, persona=seeker, posting=first, discovery_method=DiscoveryMethod.SCOUTER, fit_score=61
     )
+    rows = [
+        surfacing.LinkRow(seeker.owner_id, seeker.pk, posting.pk, 80, 55, "f" * 64) for posting in (first, second)
+    ]
 
-    full = scoring.score(profiles.persona_profile(persona), profiles.job_facts([posting])[posting.pk])
-    assert bound >= full.fit_score - 0.5
+    from django.db import transaction
+
+    with transaction.atomic():
+        made = surfacing.write_links(rows)
+
+    assert made == 1
+    existing.refresh_from_db()
+    assert (existing.discovery_method, existing.fit_score) == (DiscoveryMethod.SCOUTER, 61)
+    [new] = _pool_links(seeker)
+    assert (new.posting_id, new.fit_score, new.stretch_score, new.score_fingerprint) == (second.pk, 80, 55, "f" * 64)
+    assert (new.status, new.failed_dealbreakers, new.score_details) == ("discovered", [], {})
+
+
+def test_link_ids_are_random_version_4_uuids():
+    import uuid
+
+    ids = surfacing._random_uuids(1000)
+
+    parsed = [uuid.UUID(hex=value) for value in ids]
+    assert len(set(ids)) == 1000
+    assert all(u.version == 4 and u.variant == uuid.RFC_4122 for u in parsed)
+
+
+def test_the_chunks_of_one_pass_load_the_personas_once(settings, monkeypatch):
+    from jobpool.matching import candidates
+
+    settings.SURFACING_CHUNK_SIZE = 2
+    seeker = onboarded_persona()
+    pooled_postings(5)
+    loads = []
+    real_load = candidates.PersonaIndex.load
+    monkeypatch.setattr(candidates.PersonaIndex, "load", classmethod(lambda cls, *a, **kw: loads.append(1) or real_load(*a, **kw)))
+
+    assert tasks.surface_pool.delay().get() == 3
+
+    assert len(loads) == 1
+    assert len(_pool_links(seeker)) == 5

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from jobpool.dedup import ingest
+from jobpool.matching.explained import explain_links
 from jobpool.models import JobPosting, JobSkill, PersonaJob, QuarantineStatus
 from scouter import services
 from scouter.models import PollingConfiguration, RunStatus, ScoutRun, SourceHealth
@@ -211,5 +212,9 @@ def test_a_run_offers_its_new_postings_to_other_personas_through_the_surfacing_p
     assert run.new > 0
     assert surfaced.exists()
     assert set(surfaced.values_list("discovery_method", flat=True)) == {"pool"}
-    assert all(link.fit_score >= 50 and link.score_details["explanation"] for link in surfaced)
+    assert all(link.fit_score >= 50 and link.scored_at for link in surfaced)
+    links = list(surfaced)
+    explain_links(links)  # what the Opportunities page does before showing them
+    assert all(link.score_details["fit"]["score"] == link.fit_score for link in links)
+    assert any(link.score_details["explanation"]["strengths"] for link in links)
     assert not ScoutRun.objects.for_user(other_user).exists()
