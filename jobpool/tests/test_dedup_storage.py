@@ -111,3 +111,27 @@ def test_migration_0005_copies_band_rows_both_ways():
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_find_match_prepares_its_statement_once_per_connection_and_survives_a_rollback():
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are the PostgreSQL path")
+    from django.db import transaction
+
+    data = posting_input()
+    posting = ingest(data).posting
+    first = find_match(prepare(dataclasses.replace(data)))
+    try:
+        with transaction.atomic():
+            find_match(prepare(agency_copy(data)))
+            raise RuntimeError("roll back")
+    except RuntimeError:
+        pass
+    again = find_match(prepare(agency_copy(data)))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name = %s", [lsh._IDENTIFY_STATEMENT])
+        assert cursor.fetchone()[0] == 1
+    assert (first.decision, first.posting) == ("same_source_id", posting)
+    assert (again.decision, again.posting) == ("cross_post", posting)
