@@ -205,13 +205,15 @@ class _PoolView:
         if source_by_key:
             # find_match: one posting whose source is an unsaved stand-in; identity and candidates in one round trip.
             ((prepared, source),) = batch
-            postings, found = lsh.identify(
+            postings, found, candidates = lsh.identify(
                 source.key, prepared.input.external_id, prepared.content_hash, prepared.band_keys, prepared.url_keys
             )
             for posting in postings:
                 if posting.matched_source_id is not None:
                     source.pk = posting.matched_source_id  # the stand-in learns its id here
                 self._remember(posting)
+            for posting in candidates:  # few candidates came as full rows: no second round trip below
+                self.postings[posting.pk] = posting
         else:
             by_source: dict[int | str, list[str]] = {}
             for prepared, source in batch:

@@ -164,8 +164,9 @@ def lookup(band_keys: Iterable[int], url_keys: Iterable[str]) -> Lookup:
 _FACT_COLUMNS = ("id", "company_canonical", "title_canonical", "location_canonical")
 
 
-_IDENTIFY_STATEMENT = "jobpool_lsh_identify_v1"
+_IDENTIFY_STATEMENT = "jobpool_lsh_identify_v2"
 _prepared_on: weakref.WeakSet = weakref.WeakSet()  # the database connections where it is prepared
+FULL_ROWS_UP_TO = 16  # candidates that come back as full rows in the same round trip (8 are verified at most)
 
 
 @functools.cache
@@ -174,28 +175,37 @@ def _identify_sql() -> tuple[str, tuple[int, int, int, int]]:
     among a row's posting columns.
 
     Parameters: $1 source key, $2 external id, $3 content hash, $4 band keys (comma-separated), $5 URL keys.
+    Rows: 'i' an identity match (full row; `source` = the id of source $1); 'h' a band or URL hit (band key or
+    URL, and the posting id); 'f' a hit posting's full row when there are at most FULL_ROWS_UP_TO of them, else
+    'c' its id, company, title and location only.
     """
     fields = JobPosting._meta.concrete_fields
     quote = connection.ops.quote_name
     full = ", ".join(f"p.{quote(f.column)}" for f in fields)
     facts = ", ".join(f"p.{quote(f.column)}" if f.column in _FACT_COLUMNS else "NULL" for f in fields)
+    pair = ", ".join("h.posting_id" if f.column == "id" else "NULL" for f in fields)
     postings_table, bands, sources = JobPosting._meta.db_table, MinHashBand._meta.db_table, JobSource._meta.db_table
-    # Full rows for the identity matches; for band and URL hits only the columns the cheap checks read
-    # (UNION ALL gives the NULLs the first branch's types). Any identity match settles the decision, so the
-    # candidate branches run only when there is none (a one-time filter on the CTE). Scalar subqueries (not a
-    # join) resolve the source: the OR then stays a BitmapOr of two index scans.
+    # Any identity match settles the decision, so the hit branches run only when there is none (a one-time
+    # filter on the CTE). Scalar subqueries (not a join) resolve the source: the OR then stays a BitmapOr of two
+    # index scans. A band row whose posting is gone has no 'f'/'c' row and is ignored.
     sql = (
         f"PREPARE {_IDENTIFY_STATEMENT} (text, text, text, text, varchar[]) AS "  # noqa: S608 (our names only)
         f"WITH ident AS (SELECT 'i' AS k, NULL::bigint AS band, NULL::varchar AS url, "
         f"(SELECT id FROM {sources} WHERE key = $1) AS source, {full} "
         f"FROM {postings_table} p WHERE (p.source_id = (SELECT id FROM {sources} WHERE key = $1) AND p.external_id = $2) "
-        "OR (p.is_active AND p.content_hash = $3)) "
-        "SELECT * FROM ident "
-        f"UNION ALL SELECT 'b', b.key, NULL, NULL, {facts} FROM {bands} b JOIN {postings_table} p ON p.id = b.posting_id "
+        "OR (p.is_active AND p.content_hash = $3)), "
+        f"hits AS MATERIALIZED (SELECT b.key AS band, NULL::varchar AS url, b.posting_id FROM {bands} b "
         "WHERE b.key = ANY(string_to_array($4, ',')::bigint[]) AND NOT EXISTS (SELECT 1 FROM ident) "
-        f"UNION ALL SELECT 'u', NULL, s.url_key, NULL, {facts} FROM jobpool_jobsighting s "
-        f"JOIN {postings_table} p ON p.id = s.posting_id WHERE s.url_key = ANY($5) "
-        "AND NOT EXISTS (SELECT 1 FROM ident)"
+        "UNION ALL SELECT NULL, s.url_key, s.posting_id FROM jobpool_jobsighting s "
+        "WHERE s.url_key = ANY($5) AND NOT EXISTS (SELECT 1 FROM ident)), "
+        "found AS MATERIALIZED (SELECT DISTINCT posting_id FROM hits), "
+        f"few AS (SELECT count(*) <= {FULL_ROWS_UP_TO} AS yes FROM found) "
+        "SELECT * FROM ident "
+        f"UNION ALL SELECT 'h', h.band, h.url, NULL, {pair} FROM hits h "
+        f"UNION ALL SELECT 'f', NULL, NULL, NULL, {full} FROM found f JOIN {postings_table} p ON p.id = f.posting_id "
+        "WHERE (SELECT yes FROM few) "
+        f"UNION ALL SELECT 'c', NULL, NULL, NULL, {facts} FROM found f JOIN {postings_table} p ON p.id = f.posting_id "
+        "WHERE NOT (SELECT yes FROM few)"
     )
     columns = [f.column for f in fields]
     return sql, tuple(columns.index(column) for column in _FACT_COLUMNS)  # type: ignore[return-value]
@@ -218,40 +228,50 @@ def _execute_identify(cursor, prepare_sql: str, params: list) -> None:
 
 def identify(
     source_key: str, external_id: str | None, content_hash: str, band_keys: Iterable[int], url_keys: Iterable[str]
-) -> tuple[list[JobPosting], Lookup]:
-    """One posting's identity matches and its band/URL candidates in ONE round trip (find_match, PostgreSQL).
+) -> tuple[list[JobPosting], Lookup, list[JobPosting]]:
+    """One posting's identity matches and its band/URL candidates in ONE round trip (find_match).
 
     Returns (postings with this source key and external id, or this content hash among active ones; the `lookup`
-    result, empty when there was such a posting: it decides on its own). Each returned posting carries `matched_source_id`, the id of the source `source_key` (None when no
-    such row exists). Other backends make the two queries one after the other.
+    result, empty when there was such a posting: it decides on its own; the candidates as full postings when
+    there are at most FULL_ROWS_UP_TO, else none). Each identity match carries `matched_source_id`, the id of
+    the source `source_key` (None when no such row exists). Other backends make two queries, one after the other.
     """
     if connection.vendor != "postgresql":
         postings = postings_by_identity({source_key: [external_id]} if external_id else {}, [content_hash])
         for posting in postings:  # without an external id the source's id is never compared
             posting.matched_source_id = getattr(posting, "matched_source_id", None)
-        return postings, lookup(band_keys, url_keys)
+        return postings, lookup(band_keys, url_keys), []
     sql, (id_at, company_at, title_at, location_at) = _identify_sql()
     params = [source_key, external_id or None, content_hash, ",".join(map(str, set(band_keys))), list(set(url_keys))]
     with connection.cursor() as cursor:
         _execute_identify(cursor, sql, params)
         rows = cursor.fetchall()
     postings: list[JobPosting] = []
-    by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
-    by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
+    candidates: list[JobPosting] = []
+    pairs: list[tuple[int | None, str | None, uuid.UUID]] = []
     found: dict[uuid.UUID, tuple[str, str, str]] = {}
     for kind, key, url, source_id, *values in rows:
         if kind == "i":
             posting = _posting(values)
             posting.matched_source_id = source_id
             postings.append(posting)
-            continue
-        posting_id = _uuid(values[id_at])
-        found[posting_id] = (values[company_at], values[title_at], values[location_at])
-        if kind == "b":
+        elif kind == "h":
+            pairs.append((key, url, _uuid(values[id_at])))
+        else:
+            posting_id = _uuid(values[id_at])
+            found[posting_id] = (values[company_at], values[title_at], values[location_at])
+            if kind == "f":
+                candidates.append(_posting(values))
+    by_band: dict[int, set[uuid.UUID]] = defaultdict(set)
+    by_url: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for key, url, posting_id in pairs:
+        if posting_id not in found:
+            continue  # a band row left by a deleted posting
+        if key is not None:
             by_band[key].add(posting_id)
         else:
             by_url[url].add(posting_id)
-    return postings, (by_band, by_url, found)
+    return postings, (by_band, by_url, found), candidates
 
 
 # Plain SQL through Model.raw(): these run for every intake batch, and compiling the ORM query for a
