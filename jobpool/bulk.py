@@ -84,6 +84,49 @@ def copy_insert(model: type[models.Model], objs: Sequence[models.Model], *, fiel
         obj._state.db = connection.alias
 
 
+def upsert_rows(
+    model: type[models.Model], attnames: Sequence[str], rows: Sequence[Sequence], *, unique: Sequence[str], update: Sequence[str]
+) -> None:
+    """Insert plain value tuples; a row meeting the unique constraint on `unique` (attnames) updates `update` instead.
+
+    PostgreSQL: COPY into a session temp table, then one INSERT ... ON CONFLICT DO UPDATE (no model instances,
+    no statement with thousands of placeholders). Elsewhere: bulk_create(update_conflicts=True).
+    The rows must be distinct on `unique`.
+    """
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        by_attname = {f.attname: f for f in model._meta.concrete_fields}
+        model._default_manager.bulk_create(
+            [model(**dict(zip(attnames, row, strict=True))) for row in rows],
+            batch_size=1_000,
+            update_conflicts=True,
+            unique_fields=[by_attname[name].name for name in unique],
+            update_fields=[by_attname[name].name for name in update],
+        )
+        return
+    quote = connection.ops.quote_name
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    table = quote(model._meta.db_table)
+    staging = quote(f"{model._meta.db_table}_upsert")
+    columns = ", ".join(quote(by_attname[name].column) for name in attnames)
+    conflict = ", ".join(quote(by_attname[name].column) for name in unique)
+    assignments = ", ".join(f"{quote(by_attname[name].column)} = EXCLUDED.{quote(by_attname[name].column)}" for name in update)
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        # Created once per session; emptied at commit and after use (a caller may run several in one transaction).
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS SELECT {columns} FROM {table} WITH NO DATA"  # noqa: S608
+        )
+        with cursor.cursor.copy(f"COPY {staging} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} "  # noqa: S608 (our own names)
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {assignments}; DELETE FROM {staging}"
+        )
+
+
 def copy_rows(model: type[models.Model], attnames: Sequence[str], rows: Sequence[Sequence]) -> None:
     """Insert plain value tuples (one per row, in `attnames` order) without building model instances.
 

@@ -594,7 +594,7 @@ def _save_content_change(posting: JobPosting, snapshot: dict[str, object], field
 def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], method: str, now) -> None:
     """One sighting per (posting, source, id, URL): new postings' rows are inserted, others upserted (last_seen_at).
 
-    Rows of new postings cannot conflict and are written as plain tuples (no model instances).
+    Rows are plain tuples (no model instances): new postings' rows cannot conflict and go in by COPY.
     """
     rows: dict[tuple, tuple] = {}
     for plan in plans:
@@ -606,15 +606,11 @@ def _record_sightings(plans: list[_Plan], redirects, new_ids: set[uuid.UUID], me
         rows[key] = (*key, url[:2000], method, plan.decision, plan.reason[:300], round(plan.confidence, 4), now, now)
     fresh = [row for row in rows.values() if row[0] in new_ids]
     bulk.copy_rows(JobSighting, _SIGHTING_COLUMNS, fresh)
-    seen = [JobSighting(**dict(zip(_SIGHTING_COLUMNS, row, strict=True))) for row in rows.values() if row[0] not in new_ids]
-    if seen:
-        JobSighting.objects.bulk_create(
-            seen,
-            batch_size=1_000,
-            update_conflicts=True,
-            unique_fields=["posting", "source", "external_id", "url_key"],
-            update_fields=["last_seen_at"],
-        )
+    seen = [row for row in rows.values() if row[0] not in new_ids]
+    bulk.upsert_rows(
+        JobSighting, _SIGHTING_COLUMNS, seen, unique=("posting_id", "source_id", "external_id", "url_key"),
+        update=("last_seen_at",),
+    )
 
 
 _SIGHTING_COLUMNS = (

@@ -309,7 +309,12 @@ def postings_by_identity(external_ids: dict[int | str, list[str]], content_hashe
     keys = [source for source in external_ids if isinstance(source, str)]
     if len(keys) > 1:
         raise ValueError("at most one source may be given by its key")
-    return list(JobPosting.objects.raw(f"SELECT *{extra} FROM {table} WHERE {' OR '.join(clauses)}", keys + params))  # noqa: S608
+    where = " OR ".join(clauses)
+    if connection.vendor != "postgresql" or keys:
+        return list(JobPosting.objects.raw(f"SELECT *{extra} FROM {table} WHERE {where}", keys + params))  # noqa: S608
+    with connection.cursor() as cursor:  # a batch's re-sightings: thousands of rows, built without raw()'s set-up
+        cursor.execute(f"SELECT {_posting_columns()} FROM {table} WHERE {where}", params)  # noqa: S608
+        return [_posting(list(row)) for row in cursor.fetchall()]
 
 
 def postings_by_id(ids) -> list[JobPosting]:

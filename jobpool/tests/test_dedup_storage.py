@@ -135,3 +135,25 @@ def test_find_match_prepares_its_statement_once_per_connection_and_survives_a_ro
         assert cursor.fetchone()[0] == 1
     assert (first.decision, first.posting) == ("same_source_id", posting)
     assert (again.decision, again.posting) == ("cross_post", posting)
+
+
+@pytest.mark.django_db
+@pytest.mark.smoke
+def test_seeing_a_posting_again_moves_last_seen_at_on_its_one_sighting_even_twice_in_one_transaction():
+    from django.db import transaction
+
+    from jobpool.dedup import ingest_many
+    from jobpool.models import JobSighting
+
+    data = posting_input()
+    ingest(data)
+    first = JobSighting.objects.get()
+
+    with transaction.atomic():  # two batches in one transaction: the upsert's staging rows must not linger
+        ingest_many([dataclasses.replace(data)])
+        ingest_many([dataclasses.replace(data), agency_copy(data)])
+
+    again = JobSighting.objects.get(pk=first.pk)
+    assert JobSighting.objects.filter(posting_id=first.posting_id, external_id=data.external_id).count() == 1
+    assert again.last_seen_at > first.last_seen_at and again.seen_at == first.seen_at
+    assert set(JobSighting.objects.values_list("decision", flat=True)) == {"created", "cross_post"}
