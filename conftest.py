@@ -46,6 +46,21 @@ def _clean_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def _site_row(request):
+    """The Site row allauth reads, for tests whose database a transactional test flushed before.
+
+    A transactional test with serialized_rollback flushes without re-running post_migrate, so the
+    default Site is gone for the next transactional test (e.g. a live-server page) until restored.
+    """
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        from django.contrib.sites.models import Site
+
+        request.getfixturevalue("transactional_db")
+        Site.objects.get_or_create(pk=settings.SITE_ID, defaults={"domain": "example.com", "name": "example.com"})
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     # Pages render {% static %} without a collectstatic manifest in tests.

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 import numpy as np
 
@@ -96,6 +97,14 @@ class PersonaIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def id_text(self) -> list[str]:
+        return [str(pk) for pk in self.ids]
+
+    @cached_property
+    def owner_text(self) -> list[str]:
+        return [str(pk) for pk in self.owners]
 
     def fingerprint(self, row: int) -> str:
         """The persona's scoring fingerprint (scoring_service.persona_fingerprint), computed once per pass."""

@@ -155,11 +155,12 @@ class LinkRow:
 
 def _link_rows(postings: list[JobPosting], index: PersonaIndex, matches: ChunkMatches, now: datetime) -> list[LinkRow]:
     cache: dict = {}
+    posting_ids = [str(p.pk) for p in postings]
     return [
         LinkRow(
-            owner_id=index.owners[p],
-            persona_id=index.ids[p],
-            posting_id=postings[j].pk,
+            owner_id=index.owner_text[p],
+            persona_id=index.id_text[p],
+            posting_id=posting_ids[j],
             fit_score=int(fit),
             stretch_score=int(stretch),
             score_fingerprint=matches.fingerprint(index, j, p, cache),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -31,7 +32,13 @@ class PersonaJob(Owned):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    persona = models.ForeignKey("personas.Persona", on_delete=models.CASCADE, related_name="job_links")
+    # No single-column indexes on owner or persona: the (owner, discovery_method, discovered_at) index
+    # serves owner lookups and the unique (persona, posting) persona lookups; two more indexes would
+    # only slow the surfacing pass's link writes (docs/decisions/072).
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_index=False, editable=False, related_name="+"
+    )
+    persona = models.ForeignKey("personas.Persona", on_delete=models.CASCADE, related_name="job_links", db_index=False)
     posting = models.ForeignKey("jobpool.JobPosting", on_delete=models.PROTECT, related_name="links")
     status = models.CharField(max_length=10, choices=LinkStatus.choices, default=LinkStatus.DISCOVERED)
     is_favorite = models.BooleanField(default=False)
