@@ -347,12 +347,7 @@ def run_in_processes(count: int):
     surfacing.finish_pass()
     result = surfacing.PassResult()
     for part in parts:
-        result.chunks += part.chunks
-        result.postings += part.postings
-        result.candidates += part.candidates
-        result.links += part.links
-        for stage, spent in part.seconds.items():
-            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
+        result.add(part)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result, children.ru_utime + children.ru_stime + time.process_time()
 
@@ -369,13 +364,7 @@ def _worker(chunk_ids):
     index = PersonaIndex.load()
     result.seconds["persona_index"] = time.process_time() - started
     for ids in chunk_ids:
-        chunk = surfacing.surface_postings(ids, index=index)
-        result.chunks += 1
-        result.postings += chunk.postings
-        result.candidates += chunk.candidates
-        result.links += chunk.links
-        for stage, spent in chunk.seconds.items():
-            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
+        result.add(surfacing.surface_postings(ids, index=index))
     connections.close_all()
     return result
 

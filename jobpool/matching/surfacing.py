@@ -92,6 +92,15 @@ class PassResult:
     links: int = 0
     seconds: dict = field(default_factory=dict)
 
+    def add(self, part: ChunkResult | PassResult) -> None:
+        """Count a chunk (or a worker's share of a pass) into this pass's totals."""
+        self.chunks += part.chunks if isinstance(part, PassResult) else 1
+        self.postings += part.postings
+        self.candidates += part.candidates
+        self.links += part.links
+        for stage, spent in part.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + spent
+
 
 def surface_postings(posting_ids: Sequence, *, index: PersonaIndex | None = None, limits: Limits | None = None) -> ChunkResult:
     """Match these postings (those still pending) against every onboarded persona and write the links.
@@ -354,12 +363,7 @@ def run_pass(
         chunk = surface_postings(batch, index=index, limits=limits)
         if not chunk.postings:  # the batch was surfaced by someone else meanwhile
             continue
-        result.chunks += 1
-        result.postings += chunk.postings
-        result.candidates += chunk.candidates
-        result.links += chunk.links
-        for stage, spent in chunk.seconds.items():
-            result.seconds[stage] = result.seconds.get(stage, 0.0) + spent
+        result.add(chunk)
         if on_chunk is not None:
             on_chunk(chunk)
     finish_pass()
