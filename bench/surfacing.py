@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dedup_common import setup_bench_database  # noqa: E402
+from dedup_common import backend_cpu_seconds, setup_bench_database  # noqa: E402
 
 TITLE_PREFIXES = ["", "", "Senior ", "Lead ", "Junior ", "Staff ", "Principal "]
 TITLE_SUFFIXES = ["", "", "", " (Remote)", " II", " - Contract"]
@@ -381,6 +381,7 @@ def run_measurements(args, postings, personas, persona_skills) -> None:
 
         profiler = cProfile.Profile()
         profiler.enable()
+    backend = backend_cpu_seconds() if args.processes == 1 else None
     cpu, wall = time.process_time(), time.perf_counter()
     if args.processes > 1:
         result, cpu = run_in_processes(args.processes)
@@ -403,6 +404,8 @@ def run_measurements(args, postings, personas, persona_skills) -> None:
     print(f"  = {pairs / wall / 1e6:.1f} M pairs/s wall; links per posting: {result.links / max(1, len(postings)):.1f}")
     stages = ", ".join(f"{stage} {spent:.2f}" for stage, spent in result.seconds.items())
     print(f"  CPU seconds by stage: {stages}")
+    if backend is not None and (after := backend_cpu_seconds()) is not None:
+        print(f"  PostgreSQL backend CPU for the pass: {after - backend:.2f} s (queries, COPY, index and foreign-key upkeep)")
     if not args.reference:
         return
     k = min(args.reference, len(postings), len(personas))
