@@ -32,7 +32,7 @@ from jobpool import scoring
 from jobpool.matching import profiles
 from jobpool.matching.scoring_service import combined_fingerprint, ensure_vectors, job_fingerprint, persona_fingerprint
 from jobpool.models import JobPosting, PersonaJob, PersonaVector
-from jobpool.scoring.batch import ACCEPTS, JobColumns, PersonaColumns, score_pairs
+from jobpool.scoring.batch import ACCEPTS, Cells, JobColumns, PersonaColumns, score_pairs
 from jobpool.scoring.titles import content_words, normalise_title
 from personas.models import Persona
 
@@ -55,7 +55,7 @@ class PersonaIndex:
     columns: PersonaColumns
     profiles: dict  # persona id → scoring.PersonaProfile (fingerprints are taken from it on demand)
     token_ids: dict[str, int]
-    tokens: np.ndarray  # (personas, tokens) bool
+    tokens: Cells  # (persona row, token id) → the persona has the token
     stacked_vectors: np.ndarray  # (2 × personas, d): title vectors, then target-role vectors
     _fingerprints: dict = field(default_factory=dict)
 
@@ -80,9 +80,7 @@ class PersonaIndex:
         for row, (persona, side) in enumerate(zip(personas, prepared, strict=True)):
             for token in side.hard_years.keys() | title_tokens(persona.current_role, *persona.target_roles):
                 cells.append((row, token_ids.setdefault(token, len(token_ids))))
-        tokens = np.zeros((len(personas), len(token_ids)), dtype=bool)
-        if cells:
-            tokens[tuple(np.array(cells).T)] = True
+        tokens = Cells([(row, column, True) for row, column in cells], len(token_ids), False, bool)
         columns = PersonaColumns.build(prepared)
         return cls(
             ids=[p.pk for p in personas],
@@ -189,7 +187,7 @@ def _share_a_token(index: PersonaIndex, postings: Sequence[JobPosting], jobs: Jo
     counts = ptr[j + 1] - ptr[j]
     pair = np.repeat(np.arange(j.size), counts)
     cell = np.repeat(ptr[j], counts) + (np.arange(pair.size) - np.repeat(np.cumsum(counts) - counts, counts))
-    hits = index.tokens[p[pair], flat[cell]] if flat.size else np.zeros(0, dtype=bool)
+    hits = index.tokens.dense(len(index), flat).get(p[pair], flat[cell])
     return np.bincount(pair[hits], minlength=j.size) > 0
 
 

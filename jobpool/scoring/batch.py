@@ -82,6 +82,56 @@ class _PhraseVocabulary:
         return found
 
 
+class Cells:
+    """Values at (persona row, column) cells, stored sparsely: a persona names a handful of the
+    thousands of skills, places and phrases all personas name together, so a dense personas ×
+    vocabulary matrix would cost hundreds of megabytes at 10,000 personas.
+
+    A cell given twice keeps its first value, or with `add=True` the sum of its values."""
+
+    def __init__(self, cells: Sequence[tuple[int, int, object]], width: int, empty, dtype, *, add: bool = False) -> None:
+        self.width, self.empty, self.dtype = max(1, width), empty, dtype
+        keys = np.array([r * self.width + c for r, c, _ in cells], dtype=np.int64)
+        values = np.array([v for _, _, v in cells], dtype=dtype)
+        self.keys, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        if add and keys.size:
+            self.values = np.bincount(inverse, weights=values, minlength=self.keys.size).astype(dtype)
+        else:
+            self.values = values[first] if keys.size else values
+
+    def dense(self, rows: int, columns: np.ndarray) -> Cells:
+        """A copy holding only `columns`, as a dense rows × len(columns) matrix: fast gathers for one
+        batch of postings, whose few hundred columns bound the memory."""
+        return _DenseCells(self, rows, columns)
+
+    def get(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The value of each (rows[k], columns[k]) cell; `empty` where there is none or the column is -1."""
+        out = np.full(rows.size, self.empty, dtype=self.dtype)
+        if not self.keys.size or not rows.size:
+            return out
+        wanted = rows.astype(np.int64) * self.width + columns
+        at = np.minimum(np.searchsorted(self.keys, wanted), self.keys.size - 1)
+        hit = (self.keys[at] == wanted) & (columns >= 0)
+        out[hit] = self.values[at[hit]]
+        return out
+
+
+class _DenseCells(Cells):
+    def __init__(self, sparse: Cells, rows: int, columns: np.ndarray) -> None:
+        self.empty, self.dtype = sparse.empty, sparse.dtype
+        wanted = np.unique(columns[columns >= 0])
+        self.local = np.full(sparse.width + 1, -1, dtype=np.intp)  # column → local column; -1 → the empty column
+        self.local[wanted] = np.arange(wanted.size)
+        self.matrix = np.full((rows, wanted.size + 1), sparse.empty, dtype=sparse.dtype)
+        if sparse.keys.size and wanted.size:
+            cell_rows, cell_columns = np.divmod(sparse.keys, sparse.width)
+            keep = np.isin(cell_columns, wanted)
+            self.matrix[cell_rows[keep], self.local[cell_columns[keep]]] = sparse.values[keep]
+
+    def get(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return self.matrix[rows, self.local[np.where(columns >= 0, columns, -1)]]
+
+
 class _KeySet:
     """Which (persona row, value) pairs hold, e.g. "persona 7 has the title 'data analyst'"."""
 
@@ -211,13 +261,11 @@ class PersonaColumns:
                     matrix[row] = vector
                     present[row] = True
 
-        self.hard_years = self._matrix(n, len(self.hard_ids), hard, np.float64, np.nan)
-        self.soft_matrix = self._matrix(n, len(self.soft_ids), [(r, c, True) for r, c in soft], bool, False)
-        self.place_matrix = self._matrix(n, len(self.places), [(r, c, True) for r, c in places], bool, False)
+        self.hard_years = Cells(hard, len(self.hard_ids), np.nan, np.float64)
+        self.soft_skills = Cells([(r, c, True) for r, c in soft], len(self.soft_ids), False, bool)
+        self.place_cells = Cells([(r, c, True) for r, c in places], len(self.places), False, bool)
         # A persona may list one (name, phrase) twice under two spellings; score() counts both.
-        self.target_counts = np.zeros((n, len(self.target_ids)), dtype=np.int16)
-        for row, column in targets:
-            self.target_counts[row, column] += 1
+        self.target_counts = Cells([(r, c, 1) for r, c in targets], len(self.target_ids), 0, np.int64, add=True)
         for keys in (self.titles, self.target_roles, self.industries, self.companies):
             keys.freeze()
 
@@ -232,14 +280,6 @@ class PersonaColumns:
         if not code:
             return 0
         return self._currencies.setdefault(code, len(self._currencies) + 1)
-
-    @staticmethod
-    def _matrix(rows: int, columns: int, cells, dtype, empty) -> np.ndarray:
-        matrix = np.full((rows, columns), empty, dtype=dtype)
-        if cells:
-            r, c, v = zip(*cells, strict=True)
-            matrix[np.array(r), np.array(c)] = np.array(v, dtype=dtype)
-        return matrix
 
     def target_mentions(self, job: PreparedJob) -> list[int]:
         """Target-skill ids the posting mentions: the name among its skills, or the phrase in its text."""
@@ -314,6 +354,12 @@ class JobColumns:
         self.place_column = np.array(place_cells, dtype=np.intp)
         self.target_ptr, target_cells = _ragged(targets)
         self.target_column = np.array(target_cells, dtype=np.intp)
+        # The personas' cells for just the columns these postings name, dense for fast gathers.
+        n = len(personas)
+        self.persona_years = personas.hard_years.dense(n, self.hard_column)
+        self.persona_soft = personas.soft_skills.dense(n, self.soft_column)
+        self.persona_places = personas.place_cells.dense(n, self.place_column)
+        self.persona_targets = personas.target_counts.dense(n, self.target_column)
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -419,7 +465,7 @@ def score_pairs(
     target_role = np.where(role_exact, 100.0, np.minimum(100.0, np.maximum(0.0, span)))
     target_role = np.where(personas.has_targets[p] & has_title, target_role, stretch_rules.NEUTRAL)
     pair, cell = _expand(jobs.target_ptr, j)
-    counts = _per_pair(pair, personas.target_counts[p[pair], jobs.target_column[cell]], n).astype(np.intp)
+    counts = _per_pair(pair, jobs.persona_targets.get(p[pair], jobs.target_column[cell]), n).astype(np.intp)
     target_skills = np.where(
         personas.has_target_skills[p], np.array(stretch_rules.TARGET_SKILL_SCORES)[np.minimum(counts, 3)], stretch_rules.NEUTRAL
     )
@@ -450,7 +496,7 @@ def score_candidates(personas: PersonaColumns, job: PreparedJob, rows, **options
 def _located(personas: PersonaColumns, jobs: JobColumns, p: np.ndarray, j: np.ndarray) -> np.ndarray:
     """located_in(job, persona.acceptable_places) per pair."""
     pair, cell = _expand(jobs.place_ptr, j)
-    hits = personas.place_matrix[p[pair], jobs.place_column[cell]]
+    hits = jobs.persona_places.get(p[pair], jobs.place_column[cell])
     return np.bincount(pair[hits], minlength=p.size) > 0
 
 
@@ -471,10 +517,7 @@ def _hard_points(personas: PersonaColumns, jobs: JobColumns, p: np.ndarray, j: n
     n = p.size
     pair, cell = _expand(jobs.hard_ptr, j)
     column = jobs.hard_column[cell]
-    if personas.hard_years.shape[1]:
-        have = np.where(column >= 0, personas.hard_years[p[pair], np.maximum(column, 0)], np.nan)
-    else:
-        have = np.full(column.size, np.nan)
+    have = jobs.persona_years.get(p[pair], column)
     requested = jobs.hard_requested[cell]
     with np.errstate(invalid="ignore"):
         short = np.maximum(fit_rules.MIN_SHORT_SKILL_WEIGHT, 1.0 - fit_rules.SKILL_YEARS_PENALTY * (requested - have))
@@ -496,9 +539,7 @@ def _soft_points(personas: PersonaColumns, jobs: JobColumns, p: np.ndarray, j: n
     n = p.size
     pair, cell = _expand(jobs.soft_ptr, j)
     column = jobs.soft_column[cell]
-    matched = np.zeros(column.size, dtype=bool)
-    if personas.soft_matrix.shape[1]:
-        matched = (column >= 0) & personas.soft_matrix[p[pair], np.maximum(column, 0)]
+    matched = jobs.persona_soft.get(p[pair], column)
     count = jobs.soft_count[j]
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.bincount(pair[matched], minlength=n) / count

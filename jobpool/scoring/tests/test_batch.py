@@ -122,6 +122,8 @@ def test_commute_salary_currency_and_exclusions_match_score():
         replace(base, company_exclusions=(jobs[0].company_name,), industry_exclusions=("Software",)),
         replace(base, visa_sponsorship_required=True, remote_preference="remote_only"),
         replace(base, years_experience=None, current_role="", target_roles=()),
+        # One target skill written two ways counts twice in score(); the array form must agree.
+        replace(base, target_skills=("Python", "python", "SQL")),
     ]
     places = ["Austin, TX", "New York, NY", "San Francisco Bay Area", "Remote", ""]
     variant_jobs = [
