@@ -307,3 +307,21 @@ def test_the_chunks_of_one_pass_load_the_personas_once(settings, monkeypatch):
 
     assert len(loads) == 1
     assert len(_pool_links(seeker)) == 5
+
+
+def test_the_export_carries_the_explanation_of_a_surfaced_link_without_writing_it():
+    import json
+
+    from exports.selectors import everything_json
+
+    seeker = onboarded_persona()
+    pooled_postings(1, persona=onboarded_persona())
+    surfacing.run_pass()
+
+    data = json.loads("".join(everything_json(seeker.owner)))
+
+    [exported] = data["job_links"]
+    [link] = _pool_links(seeker)
+    assert exported["score_details"]["fit"]["score"] == link.fit_score == exported["fit_score"]
+    assert "strengths" in exported["score_details"]["explanation"]
+    assert link.score_details == {}  # an export reads; the link is explained when first shown
