@@ -308,6 +308,7 @@ def main() -> None:
         "--processes", type=int, default=1,
         help="split the pass's chunks over this many worker processes, as Celery workers would (default 1)",
     )
+    parser.add_argument("--warm", action="store_true", help="then time a second pass with the persona arrays kept")
     parser.add_argument(
         "--keep", action="store_true",
         help="keep the bench data afterwards and reuse it when present (only the pass's links are redone)",
@@ -406,6 +407,22 @@ def run_measurements(args, postings, personas, persona_skills) -> None:
     print(f"  CPU seconds by stage: {stages}")
     if backend is not None and (after := backend_cpu_seconds()) is not None:
         print(f"  PostgreSQL backend CPU for the pass: {after - backend:.2f} s (queries, COPY, index and foreign-key upkeep)")
+    if args.warm and args.processes == 1:
+        # What a beat pass in a long-lived worker costs: the same postings again (their links and surfaced
+        # marks removed), with the persona arrays still in memory because no persona changed.
+        from jobpool.models import SurfacingState
+
+        PersonaJob.unscoped.all().delete()
+        SurfacedPosting.objects.all().delete()
+        SurfacingState.objects.all().delete()
+        backend = backend_cpu_seconds()
+        cpu, wall = time.process_time(), time.perf_counter()
+        again = surfacing.run_pass()
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        server = (backend_cpu_seconds() or 0.0) - (backend or 0.0)
+        stages = ", ".join(f"{stage} {spent:.2f}" for stage, spent in again.seconds.items())
+        print(f"warm worker (persona arrays kept): {cpu:.2f} s CPU (this process) + {server:.2f} s PostgreSQL, "
+              f"{wall:.2f} s wall; {again.links:,} links; by stage: {stages}")
     if not args.reference:
         return
     k = min(args.reference, len(postings), len(personas))

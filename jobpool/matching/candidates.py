@@ -27,6 +27,8 @@ from datetime import datetime
 from functools import cached_property
 
 import numpy as np
+from django.db.models import CharField, Count, Max
+from django.db.models.functions import Cast
 
 from jobpool import scoring
 from jobpool.matching import profiles
@@ -34,7 +36,7 @@ from jobpool.matching.scoring_service import combined_fingerprint, ensure_vector
 from jobpool.models import JobPosting, PersonaJob, PersonaVector
 from jobpool.scoring.batch import ACCEPTS, Cells, JobColumns, PersonaColumns, score_pairs
 from jobpool.scoring.titles import content_words, normalise_title
-from personas.models import Persona
+from personas.models import CustomDealbreaker, Persona, PersonaSkill, WorkHistory
 
 
 def title_tokens(*titles: str) -> set[str]:
@@ -66,12 +68,7 @@ class PersonaIndex:
         if persona_ids is not None:
             scope = scope.filter(pk__in=list(persona_ids))
         if embed:
-            # Vectors follow persona edits (the rescoring task embeds them); here only personas that have none.
-            # Reason: system matching reads the vectors of every onboarded persona.
-            has_vectors = PersonaVector.unscoped.values("persona_id")
-            missing = list(scope.exclude(pk__in=has_vectors).values_list("pk", flat=True))
-            if missing:
-                ensure_vectors(persona_ids=missing)
+            embed_missing(scope)
         personas = list(scope.order_by("pk"))
         found = profiles.persona_profiles(personas, scope=scope if persona_ids is None else None)
         prepared = [scoring.prepare_persona(found[p.pk]) for p in personas]
@@ -112,19 +109,60 @@ class PersonaIndex:
         return self._fingerprints[pk]
 
 
-_PASS_INDEX: dict = {}
+def embed_missing(personas) -> None:
+    """Vectors for the personas (a queryset) that have none. Vectors follow persona edits (the
+    rescoring task embeds them), so only personas that never got one are left for the pass."""
+    # Reason: system matching reads the vectors of every onboarded persona.
+    missing = list(personas.exclude(pk__in=PersonaVector.unscoped.values("persona_id")).values_list("pk", flat=True))
+    if missing:
+        ensure_vectors(persona_ids=missing)
+
+
+_WARM: dict = {}
+
+
+def persona_generation() -> tuple:
+    """Changes whenever anything the index holds may have changed: the count and latest update of
+    onboarded personas, of each part the scorer reads, and of persona vectors (5 small aggregates)."""
+    # Reason: a system check over every user's personas; only counts and timestamps leave the database.
+    parts = (
+        Persona.unscoped.filter(onboarding_completed_at__isnull=False),
+        PersonaSkill.unscoped.all(),
+        WorkHistory.unscoped.all(),
+        CustomDealbreaker.unscoped.all(),
+        PersonaVector.unscoped.all(),
+    )
+    # The largest (random UUID) key too: two states with equal counts and timestamps (a frozen clock in
+    # tests) still differ.
+    return tuple(tuple(qs.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max(Cast("pk", CharField()))).values()) for qs in parts)
+
+
+def current_index() -> PersonaIndex:
+    """The persona index, kept in this process between passes while `persona_generation()` is unchanged.
+
+    A Celery worker runs a pass every 15 minutes; most of the time no persona changed, and reading
+    10,000 personas again would cost seconds for nothing.
+    """
+    # Reason: the pass is a system task over every user's onboarded personas.
+    embed_missing(Persona.unscoped.filter(onboarding_completed_at__isnull=False))
+    generation = persona_generation()  # before loading: an edit made while loading shows next time
+    if _WARM.get("generation") != generation:
+        _WARM.clear()
+        _WARM.update(generation=generation, index=PersonaIndex.load(embed=False))
+    return _WARM["index"]
 
 
 def index_for_pass(pass_id: str) -> PersonaIndex:
-    """The persona index of one surfacing pass, loaded by the first chunk this process receives.
+    """The persona index for the chunks of one pass: checked once per pass and process, then reused.
 
-    Only the latest pass's index is kept. A persona edited during a pass is seen by the next pass
-    (and is offered the pool at once by its own rescoring task).
+    A persona edited during a pass is seen by the next pass (and is offered the pool at once by its
+    own rescoring task).
     """
-    if pass_id not in _PASS_INDEX:
-        _PASS_INDEX.clear()
-        _PASS_INDEX[pass_id] = PersonaIndex.load()
-    return _PASS_INDEX[pass_id]
+    if _WARM.get("pass_id") != pass_id:
+        index = current_index()
+        _WARM["pass_id"] = pass_id
+        return index
+    return _WARM["index"]
 
 
 @dataclass

@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from jobpool import scoring
 from jobpool.matching import profiles, vectors
-from jobpool.matching.candidates import ChunkMatches, PersonaIndex, match_chunk, title_tokens
+from jobpool.matching.candidates import ChunkMatches, PersonaIndex, current_index, match_chunk, title_tokens
 from jobpool.matching.scoring_service import (
     PreparedSide,
     ensure_vectors,
@@ -121,7 +121,7 @@ def surface_postings(posting_ids: Sequence, *, index: PersonaIndex | None = None
     if not postings:
         return ChunkResult()
     ensure_vectors(posting_ids=[p.pk for p in postings])
-    index = index if index is not None else PersonaIndex.load()
+    index = index if index is not None else current_index()
     now = timezone.now()
     seconds: dict = {}
     matches = _match(postings, index, limits, now, seconds)
@@ -358,7 +358,7 @@ def run_pass(
             break
         if index is None:
             started = time.process_time()
-            index = PersonaIndex.load()
+            index = current_index()
             result.seconds["persona_index"] = time.process_time() - started
         chunk = surface_postings(batch, index=index, limits=limits)
         if not chunk.postings:  # the batch was surfaced by someone else meanwhile

@@ -19,6 +19,7 @@ from jobpool.models import (
     SurfacingState,
 )
 from jobpool.tests.matching_factories import onboarded_persona, pooled_postings
+from personas.tests.factories import PersonaSkillFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +326,27 @@ def test_the_export_carries_the_explanation_of_a_surfaced_link_without_writing_i
     assert exported["score_details"]["fit"]["score"] == link.fit_score == exported["fit_score"]
     assert "strengths" in exported["score_details"]["explanation"]
     assert link.score_details == {}  # an export reads; the link is explained when first shown
+
+
+def test_the_persona_index_stays_warm_between_passes_until_a_persona_changes(monkeypatch):
+    from jobpool.matching import candidates
+
+    seeker = onboarded_persona()
+    pooled_postings(2)
+    loads = []
+    real_load = candidates.PersonaIndex.load
+    monkeypatch.setattr(candidates.PersonaIndex, "load", classmethod(lambda cls, *a, **kw: loads.append(1) or real_load(*a, **kw)))
+    candidates._WARM.clear()
+
+    surfacing.run_pass()
+    pooled_postings(1)
+    surfacing.run_pass()
+    assert len(loads) == 1  # nothing changed: the second pass reused the arrays
+
+    PersonaSkillFactory(persona=seeker, name="Rust", years_used=2)
+    index = candidates.current_index()
+
+    assert len(loads) == 2
+    row = index.ids.index(seeker.pk)
+    assert "rust" in index.columns.personas[row].hard_years
+    assert len(_pool_links(seeker)) == 3
