@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from jobpool.matching.explained import explain_links
 from scouter import selectors, services
 from scouter.forms import SearchFormSet, board_tokens_from, initial_rows
 from zentropy.core.ratelimits import ratelimited_view
@@ -39,10 +40,9 @@ def run_detail(request: HttpRequest, pk) -> HttpResponse:
     context = {"run": run}
     if request.htmx:
         return render(request, "scouter/run_detail.html#run-progress", context)
-    context.update(
-        matches=selectors.best_matches(request.user, run.persona) if run.is_finished else [],
-        opportunities_url=selectors.opportunities_url(run.persona),
-    )
+    matches = selectors.best_matches(request.user, run.persona) if run.is_finished else []
+    explain_links(matches)  # the best matches may include links the surfacing pass made
+    context.update(matches=matches, opportunities_url=selectors.opportunities_url(run.persona))
     return render(request, "scouter/run_detail.html", context)
 
 

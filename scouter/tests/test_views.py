@@ -284,3 +284,22 @@ def test_dashboard_scout_card_queries_do_not_grow_with_personas(user, client_for
         items = dashboard_scouting(user)
 
     assert [item.run is not None for item in items] == [True] * count
+
+
+def test_a_finished_run_page_explains_best_matches_the_surfacing_pass_made(user, client_for):
+    from jobpool.models import DiscoveryMethod, PersonaJob
+    from jobpool.tests.matching_factories import pooled_postings
+
+    persona = onboarded_persona(user)
+    run = ScoutRunFactory(persona=persona, status="done", finished_at=timezone.now())
+    [posting] = pooled_postings(1)
+    link = PersonaJob.objects.for_user(user).create(
+        owner=user, persona=persona, posting=posting, discovery_method=DiscoveryMethod.POOL,
+        fit_score=77, stretch_score=50, scored_at=timezone.now(), score_details={},
+    )
+
+    body = client_for(user).get(reverse("scouter:run-detail", args=[run.pk])).content.decode()
+
+    link.refresh_from_db()
+    assert link.score_details["fit"]["band"]
+    assert f"Fit {link.fit_score} · {link.score_details['fit']['band']}" in body
