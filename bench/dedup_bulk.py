@@ -9,10 +9,15 @@ another board. Figures printed:
 
 1. preparation (HTML cleaning, injection check, canonical forms, hash, MinHash
    keys; skills extraction measured separately) per core;
-2. the database stage, jobpool.dedup.ingest_prepared in batches of 1,000: every
+2. the database stage, jobpool.dedup.ingest_prepared in batches of 5,000 (--batch): every
    lookup, decision, posting / band / sighting / skill insert and the persona
    link, committed;
 3. end to end, jobpool.dedup.ingest_many in one process.
+
+With --workers N (default 2), 2b. the database stage and 3b. end to end (preparation included) also run in N
+forked processes, each with its own connection, the stream sharded by canonical company
+(jobpool.dedup.shard_by_company); the bench checks the decisions equal the single process's. CPU per posting
+is printed for the processes and for their PostgreSQL backends (read from /proc when the server is local).
 """
 
 from __future__ import annotations
@@ -118,7 +123,7 @@ def run_sharded(job: str, shards: list, persona, batch: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postings", type=int, default=20_000)
-    parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--batch", type=int, default=5_000, help="postings per transaction (jobpool.dedup.BATCH_SIZE)")
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the database stage to FILE")
     parser.add_argument("--workers", type=int, default=2, help="processes for the sharded runs (0: skip them)")
     args = parser.parse_args()
